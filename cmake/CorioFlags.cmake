@@ -1,0 +1,20 @@
+# Compiler flags for corio's own targets: warnings (as errors by default) and
+# the sanitizer configuration. Applied through the interface target
+# corio_flags, which every corio target links privately.
+add_library(corio_flags INTERFACE)
+target_compile_options(corio_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Wcast-align -Wunused -Woverloaded-virtual -Wnull-dereference
+  -Wimplicit-fallthrough)
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  # libc++ 13 (Emscripten) only has <experimental/coroutine>; see coro.hpp.
+  target_compile_options(corio_flags INTERFACE -Wno-deprecated-experimental-coroutine)
+endif()
+if(CORIO_WERROR)
+  target_compile_options(corio_flags INTERFACE -Werror)
+endif()
+if(CORIO_SANITIZE)
+  target_compile_options(corio_flags INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(corio_flags INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,66 @@
+// driver.cpp — the trampoline that resumes a task's coroutine stack.
+#include "core/driver.hpp"
+
+namespace corio::detail {
+
+void Driver::start(std::coroutine_handle<> root, PromiseBase& promise) {
+    promise.driver = this;
+    stack_.push_back({root, &promise});
+}
+
+void Driver::push(std::coroutine_handle<> child, PromiseBase& promise) {
+    promise.driver = this;
+    stack_.push_back({child, &promise});
+    reason_ = Reason::Pushed;
+}
+
+void Driver::block_on(FutureBase& future) noexcept {
+    awaited_ = &future;
+    reason_ = Reason::Blocked;
+}
+
+void Driver::rethrow_injected() {
+    if (injected_) std::rethrow_exception(std::exchange(injected_, nullptr));
+}
+
+StepResult Driver::run(std::exception_ptr error) {
+    injected_ = std::move(error);
+    if (injected_ && !stack_.back().promise->started) {
+        // coro.throw() into a coroutine that never ran: it ends with the
+        // error at once, without running any of its body (only the root
+        // can be in that state at the start of a step).
+        Frame root = stack_.back();
+        stack_.pop_back();
+        root.promise->error = std::exchange(injected_, nullptr);
+        return StepResult::raised(root.promise->error);
+    }
+    for (;;) {
+        Frame top = stack_.back();
+        reason_ = Reason::None;
+        top.promise->started = true;
+        top.handle.resume();
+        if (top.handle.done()) {
+            stack_.pop_back();
+            if (stack_.empty()) {
+                if (top.promise->error) return StepResult::raised(top.promise->error);
+                return StepResult::returned();
+            }
+            continue;  // the parent's await_resume takes the child's outcome
+        }
+        switch (reason_) {
+            case Reason::Pushed:
+                continue;
+            case Reason::Blocked:
+                return StepResult::blocked(*awaited_);
+            case Reason::Yielded:
+                return StepResult::yielded();
+            case Reason::None:
+                break;
+        }
+        StepResult bad{StepResult::Kind::BadYield, nullptr, nullptr,
+                       "a corio task suspended on an awaitable the engine does not own"};
+        return bad;
+    }
+}
+
+}  // namespace corio::detail

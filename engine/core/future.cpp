@@ -1,0 +1,112 @@
+// future.cpp — state changes and done-callback scheduling of FutureBase.
+#include "core/future.hpp"
+
+#include "core/task_base.hpp"
+
+namespace corio {
+
+namespace {
+int64_t g_live_futures = 0;  // diagnostics only: counted for leak tests
+}
+
+const char* state_name(FutureState state) noexcept {
+    switch (state) {
+        case FutureState::Pending: return "PENDING";
+        case FutureState::Cancelled: return "CANCELLED";
+        case FutureState::Finished: return "FINISHED";
+    }
+    return "?";
+}
+
+FutureBase::FutureBase(Loop& loop, trace::WaitKind kind)
+    : loop_(&loop), id_(loop.next_id()), wait_kind_(kind) {
+    ++g_live_futures;
+}
+
+FutureBase::~FutureBase() { --g_live_futures; }
+
+int64_t FutureBase::live_count() noexcept { return g_live_futures; }
+
+void FutureBase::throw_if_done(const char* what) const {
+    if (done()) throw InvalidStateError(std::string(state_name(state_)) + ": " + what);
+}
+
+bool FutureBase::cancel(std::optional<std::string> message) {
+    log_traceback_ = false;
+    if (state_ != FutureState::Pending) return false;
+    state_ = FutureState::Cancelled;
+    cancel_message_ = std::move(message);
+    schedule_callbacks();
+    return true;
+}
+
+void FutureBase::set_exception(std::exception_ptr error) {
+    throw_if_done("set_exception");
+    error_ = std::move(error);
+    state_ = FutureState::Finished;
+    log_traceback_ = true;
+    schedule_callbacks();
+}
+
+void FutureBase::finish_with_result() {
+    state_ = FutureState::Finished;
+    schedule_callbacks();
+}
+
+void FutureBase::check_result() const {
+    if (state_ == FutureState::Cancelled)
+        std::rethrow_exception(const_cast<FutureBase*>(this)->make_cancelled_error());
+    if (state_ != FutureState::Finished) throw InvalidStateError("Result is not ready.");
+    log_traceback_ = false;
+    if (error_) std::rethrow_exception(error_);
+}
+
+std::exception_ptr FutureBase::exception() const {
+    if (state_ == FutureState::Cancelled)
+        std::rethrow_exception(const_cast<FutureBase*>(this)->make_cancelled_error());
+    if (state_ != FutureState::Finished) throw InvalidStateError("Exception is not set.");
+    log_traceback_ = false;
+    return error_;
+}
+
+std::exception_ptr FutureBase::make_cancelled_error() {
+    if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
+    return std::make_exception_ptr(CancelledError(cancel_message_));
+}
+
+void FutureBase::add_done_callback(DoneFn fn, const void* key) {
+    if (done()) {
+        loop_->call_soon([fn = std::move(fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
+        return;
+    }
+    callbacks_.push_back({std::move(fn), key, nullptr});
+}
+
+void FutureBase::add_waiter(TaskBase& task) {
+    if (done()) {
+        task.schedule_wakeup(*this);
+        return;
+    }
+    callbacks_.push_back({nullptr, &task, &task});
+}
+
+std::size_t FutureBase::remove_done_callback(const void* key) {
+    std::size_t before = callbacks_.size();
+    std::erase_if(callbacks_, [key](const Callback& c) { return c.key == key; });
+    return before - callbacks_.size();
+}
+
+void FutureBase::schedule_callbacks() {
+    std::vector<Callback> callbacks = std::move(callbacks_);
+    callbacks_.clear();
+    for (auto& c : callbacks) {
+        if (c.waiter) {
+            c.waiter->schedule_wakeup(*this);
+        } else {
+            loop_->call_soon(
+                [fn = std::move(c.fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
+        }
+    }
+}
+
+}  // namespace corio

@@ -1,0 +1,146 @@
+// future.hpp — asyncio's Future: pending, then finished (with a result or an
+// exception) or cancelled, once. Done callbacks are scheduled with call_soon,
+// in registration order, never called inline. FutureBase holds everything
+// but the value; Future<T> adds it. Errors are std::exception_ptr.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/loop.hpp"
+#include "core/ref.hpp"
+#include "core/small_function.hpp"
+#include "trace/event.hpp"
+
+namespace corio {
+
+class TaskBase;
+
+enum class FutureState : uint8_t { Pending, Cancelled, Finished };
+const char* state_name(FutureState state) noexcept;  // "PENDING", ...
+
+class FutureBase : public RefCounted {
+public:
+    using DoneFn = SmallFunction<void(FutureBase&)>;
+
+    explicit FutureBase(Loop& loop, trace::WaitKind kind = trace::WaitKind::Future);
+    ~FutureBase() override;
+
+    Loop& loop() const noexcept { return *loop_; }
+    FutureState state() const noexcept { return state_; }
+    bool done() const noexcept { return state_ != FutureState::Pending; }
+    bool cancelled() const noexcept { return state_ == FutureState::Cancelled; }
+
+    // asyncio's cancel(msg): false if already done. Tasks and gathering
+    // futures override it.
+    virtual bool cancel(std::optional<std::string> message = std::nullopt);
+    void set_exception(std::exception_ptr error);
+
+    // Throws what result() would throw: the stored exception, the
+    // CancelledError, or InvalidStateError if pending. Marks it retrieved.
+    void check_result() const;
+    // asyncio's exception(): the stored error or null; throws CancelledError
+    // if cancelled, InvalidStateError if pending.
+    std::exception_ptr exception() const;
+    // The error without the checks (null when none), for C++ helpers.
+    const std::exception_ptr& stored_error() const noexcept { return error_; }
+
+    // Registers fn(future), scheduled with call_soon once done (at once if
+    // done already). `key` lets remove_done_callback find it again.
+    void add_done_callback(DoneFn fn, const void* key = nullptr);
+    std::size_t remove_done_callback(const void* key);
+    // Wakes `task` when done (a cheaper done callback for Task.__wakeup).
+    void add_waiter(TaskBase& task);
+
+    // asyncio's _make_cancelled_error.
+    std::exception_ptr make_cancelled_error();
+    const std::optional<std::string>& cancel_message() const noexcept { return cancel_message_; }
+
+    // True while an exception has been set but nobody has looked at it:
+    // asyncio logs "exception was never retrieved" for such futures.
+    bool exception_unretrieved() const noexcept { return log_traceback_; }
+    void mark_retrieved() const noexcept { log_traceback_ = false; }
+
+    // What a task awaiting this future is waiting for (for the trace), and
+    // the id of the object it belongs to (a queue, a lock, ...).
+    trace::WaitKind wait_kind() const noexcept { return wait_kind_; }
+    void set_wait_kind(trace::WaitKind kind, uint64_t owner_id = 0) noexcept {
+        wait_kind_ = kind;
+        owner_id_ = owner_id;
+    }
+    uint64_t owner_id() const noexcept { return owner_id_; }
+    uint64_t id() const noexcept { return id_; }
+    virtual bool is_task() const noexcept { return false; }
+
+    // Counts live futures (tasks included), for the leak tests.
+    static int64_t live_count() noexcept;
+
+protected:
+    // Subclasses store their value, then call this.
+    void finish_with_result();
+    void set_cancelled_exc(std::exception_ptr error) { cancelled_exc_ = std::move(error); }
+    void throw_if_done(const char* what) const;
+
+private:
+    struct Callback {
+        DoneFn fn;
+        const void* key;
+        TaskBase* waiter;  // set instead of fn for task wake-ups
+    };
+    void schedule_callbacks();
+
+    Loop* loop_;
+    std::vector<Callback> callbacks_;
+    std::exception_ptr error_;
+    std::exception_ptr cancelled_exc_;
+    std::optional<std::string> cancel_message_;
+    uint64_t id_;
+    uint64_t owner_id_ = 0;
+    FutureState state_ = FutureState::Pending;
+    trace::WaitKind wait_kind_;
+    mutable bool log_traceback_ = false;
+};
+
+// A future with a value of type T (void: no value).
+template <class T>
+class Future : public FutureBase {
+public:
+    using FutureBase::FutureBase;
+
+    void set_result(T value) {
+        throw_if_done("set_result");
+        value_.emplace(std::move(value));
+        finish_with_result();
+    }
+    // asyncio's result(): the value, or throws (see check_result).
+    T& result() {
+        check_result();
+        return *value_;
+    }
+
+private:
+    std::optional<T> value_;
+};
+
+template <>
+class Future<void> : public FutureBase {
+public:
+    using FutureBase::FutureBase;
+    void set_result() {
+        throw_if_done("set_result");
+        finish_with_result();
+    }
+    void result() const { check_result(); }
+};
+
+template <class T>
+Ref<Future<T>> make_future(Loop& loop, trace::WaitKind kind = trace::WaitKind::Future) {
+    return Ref<Future<T>>(new Future<T>(loop, kind));
+}
+
+}  // namespace corio

@@ -1,0 +1,69 @@
+// handle.hpp — a scheduled callback, as asyncio's Handle and TimerHandle.
+// A handle sits in the loop's ready queue or, if it is a timer, in the timer
+// heap; cancel() marks it and the loop drops it lazily. Tasks embed one
+// handle for their own steps so that a task switch allocates nothing.
+#pragma once
+
+#include <cstdint>
+
+#include "core/ref.hpp"
+#include "core/small_function.hpp"
+
+namespace corio {
+
+class Loop;
+
+class Handle {
+public:
+    using Fn = SmallFunction<void()>;
+
+    // A free-standing handle (owns its reference count).
+    Handle(Loop& loop, Fn fn, uint64_t task_id = 0) noexcept
+        : loop_(&loop), fn_(std::move(fn)), task_id_(task_id) {}
+    // A handle embedded in `owner`: references to it keep the owner alive.
+    Handle(Loop& loop, const RefCounted& owner, uint64_t task_id) noexcept
+        : loop_(&loop), owner_(&owner), task_id_(task_id) {}
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+
+    // Prevents the callback from running. For a timer still in the heap this
+    // also counts it for the loop's compaction rule.
+    void cancel() noexcept;
+    bool cancelled() const noexcept { return cancelled_; }
+    bool is_timer() const noexcept { return is_timer_; }
+    // Deadline of a timer, in loop nanoseconds.
+    int64_t when_ns() const noexcept { return when_ns_; }
+    double when() const noexcept { return static_cast<double>(when_ns_) / 1e9; }
+    uint64_t id() const noexcept { return id_; }
+    // The task this handle steps or wakes (0 for plain callbacks): for traces.
+    uint64_t task_id() const noexcept { return task_id_; }
+
+    void add_ref() const noexcept {
+        if (owner_) owner_->add_ref();
+        else ++refs_;
+    }
+    void release() const noexcept {
+        if (owner_) owner_->release();
+        else if (--refs_ == 0) delete this;
+    }
+
+private:
+    friend class Loop;
+    friend class TimerHeap;
+    friend class TaskBase;
+
+    Loop* loop_;
+    Fn fn_;
+    const RefCounted* owner_ = nullptr;
+    uint64_t task_id_ = 0;
+    uint64_t id_ = 0;       // assigned by the loop, in creation order
+    int64_t when_ns_ = 0;   // timers: deadline
+    mutable uint32_t refs_ = 0;
+    bool cancelled_ = false;
+    bool is_timer_ = false;
+    bool in_heap_ = false;  // asyncio's TimerHandle._scheduled
+};
+
+using HandleRef = Ref<Handle>;
+
+}  // namespace corio

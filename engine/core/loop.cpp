@@ -1,0 +1,252 @@
+// loop.cpp — the iteration (_run_once), scheduling and the task registry.
+#include "core/loop.hpp"
+
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "core/task_base.hpp"
+
+namespace corio {
+
+Loop::Loop(Host& host) : host_(&host) {}
+
+Loop::~Loop() {
+    // Tasks still alive must not touch the loop's list once it is gone.
+    for (TaskBase* t = tasks_head_; t;) {
+        TaskBase* next = t->next_task_;
+        t->registered_ = false;
+        t->prev_task_ = t->next_task_ = nullptr;
+        t = next;
+    }
+    tasks_head_ = tasks_tail_ = nullptr;
+    // Break the references the queues hold (tasks embed handles).
+    ready_.clear();
+    while (!timers_.empty()) timers_.pop();
+}
+
+void Loop::emit(trace::Event event) {
+    event.seq = ++event_seq_;
+    event.time_ns = time_ns();
+    listener_->on_event(event);
+}
+
+void Handle::cancel() noexcept {
+    if (cancelled_) return;
+    cancelled_ = true;
+    if (is_timer_) loop_->timer_cancelled(*this);
+    // asyncio drops the callback (and what it references) at once.
+    fn_.reset();
+}
+
+void Loop::timer_cancelled(Handle& handle) {
+    if (handle.in_heap_) timers_.note_cancelled();
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::TimerCancelled, {}, 0, 0, handle.id_, 0, 0, {}});
+}
+
+void Loop::schedule(Handle& handle) {
+    handle.id_ = next_id();
+    ready_.push_back(HandleRef(&handle));
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::HandleScheduled, {}, 0, 0, handle.id_,
+              static_cast<int64_t>(handle.task_id_), 0, {}});
+}
+
+HandleRef Loop::call_soon(Handle::Fn fn, uint64_t task_id) {
+    HandleRef handle(new Handle(*this, std::move(fn), task_id));
+    schedule(*handle);
+    return handle;
+}
+
+void Loop::call_soon(Handle& handle) {
+    handle.cancelled_ = false;
+    schedule(handle);
+}
+
+HandleRef Loop::call_later(double delay_s, Handle::Fn fn, uint64_t task_id) {
+    // asyncio: call_at(self.time() + delay), in floating point.
+    return call_at(time() + delay_s, std::move(fn), task_id);
+}
+
+HandleRef Loop::call_at(double when_s, Handle::Fn fn, uint64_t task_id) {
+    // Deadlines live on the clock's nanosecond grid; nearbyint rounds half
+    // to even, as Python's round() does.
+    double ns = std::nearbyint(when_s * 1e9);
+    constexpr double kLimit = 9.2e18;
+    int64_t when_ns = ns >= kLimit ? static_cast<int64_t>(kLimit)
+                      : ns <= -kLimit ? -static_cast<int64_t>(kLimit)
+                                      : static_cast<int64_t>(ns);
+    return call_at_ns(when_ns, std::move(fn), task_id);
+}
+
+HandleRef Loop::call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id) {
+    HandleRef timer(new Handle(*this, std::move(fn), task_id));
+    timer->is_timer_ = true;
+    timer->in_heap_ = true;
+    timer->when_ns_ = when_ns;
+    timer->id_ = next_id();
+    timers_.push(timer);
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::TimerArmed, {}, 0, 0, timer->id_, when_ns,
+              static_cast<int64_t>(task_id), {}});
+    return timer;
+}
+
+int64_t Loop::next_timeout_ns() {
+    timers_.drop_cancelled();
+    if (!ready_.empty() || stopping_) return 0;
+    if (timers_.empty()) return Host::kForever;
+    int64_t wait = timers_.top()->when_ns() - time_ns();
+    if (wait < 0) return 0;
+    return wait < kMaxWaitNs ? wait : kMaxWaitNs;
+}
+
+void Loop::run_once() {
+    ++iteration_;
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::IterationBegin, {}, 0, 0, iteration_,
+              static_cast<int64_t>(ready_.size()), 0, {}});
+    int64_t timeout = next_timeout_ns();
+    stalled_ = timeout == Host::kForever && !host_->io_pending();
+    if (!stalled_) host_->poll(*this, timeout);
+
+    // Timers due now join the ready queue in (deadline, creation) order,
+    // after the callbacks that were already there. asyncio's end_time is
+    // time() + clock resolution (1 ns): due means when <= now.
+    int64_t now = time_ns();
+    while (!timers_.empty() && timers_.top()->when_ns() <= now) {
+        HandleRef timer = timers_.pop();
+        if (listener_) [[unlikely]]
+            emit({trace::EventKind::TimerFired, {}, 0, 0, timer->id_, 0, 0, {}});
+        ready_.push_back(std::move(timer));
+    }
+
+    // Run exactly the handles that are ready now; what they schedule waits
+    // for the next iteration.
+    std::size_t ntodo = ready_.size();
+    std::size_t ran = 0;
+    for (std::size_t i = 0; i < ntodo; ++i) {
+        HandleRef handle = ready_.pop_front();
+        if (handle->cancelled_) continue;
+        run_handle(*handle);
+        ++ran;
+    }
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::IterationEnd, {}, 0, 0, iteration_, static_cast<int64_t>(ran),
+              0, {}});
+}
+
+void Loop::run_handle(Handle& handle) {
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::HandleRun, {}, 0, 0, handle.id_,
+              static_cast<int64_t>(handle.task_id_), 0, {}});
+    // Move the callback out: it may schedule this very handle again (a
+    // task's embedded step handle), which assigns a new callback.
+    Handle::Fn fn = std::move(handle.fn_);
+    try {
+        fn();
+    } catch (const FatalError&) {
+        throw;
+    } catch (...) {
+        call_exception_handler({"Exception in callback", std::current_exception(), nullptr,
+                                &handle});
+    }
+}
+
+void Loop::run_forever() {
+    if (closed_) throw RuntimeError("Event loop is closed");
+    if (running_) throw RuntimeError("This event loop is already running");
+    running_ = true;
+    struct Reset {
+        Loop& loop;
+        ~Reset() {
+            loop.stopping_ = false;
+            loop.running_ = false;
+        }
+    } reset{*this};
+    for (;;) {
+        run_once();
+        if (stopping_ || stalled_) break;
+    }
+}
+
+void Loop::run_until_complete(FutureBase& future) {
+    Ref<FutureBase> keep(&future);
+    if (!future.done()) {
+        // asyncio's _run_until_complete_cb: stop once the future is done.
+        future.add_done_callback([](FutureBase& f) { f.loop().stop(); }, this);
+        try {
+            run_forever();
+        } catch (...) {
+            future.remove_done_callback(this);
+            throw;
+        }
+        future.remove_done_callback(this);
+    }
+    if (!future.done()) {
+        if (stalled_)
+            throw RuntimeError(
+                "Event loop stopped before Future completed: nothing is left that could "
+                "complete it (every task waits for something that cannot happen)");
+        throw RuntimeError("Event loop stopped before Future completed.");
+    }
+}
+
+void Loop::close() {
+    if (running_) throw RuntimeError("Cannot close a running event loop");
+    closed_ = true;
+    ready_.clear();
+    while (!timers_.empty()) timers_.pop();
+}
+
+void Loop::call_exception_handler(const ErrorContext& context) {
+    if (handler_) {
+        try {
+            handler_(*this, context);
+            return;
+        } catch (const FatalError&) {
+            throw;
+        } catch (...) {
+            // asyncio: an error in the handler goes to the default handler.
+        }
+    }
+    ErrorContext kept = context;
+    kept.future = nullptr;
+    kept.handle = nullptr;
+    errors_.push_back(std::move(kept));
+}
+
+void Loop::enter_task(TaskBase& task) {
+    if (current_)
+        throw RuntimeError("Cannot enter into task " + task.name() + " while another task " +
+                           current_->name() + " is being executed.");
+    current_ = &task;
+}
+
+void Loop::leave_task(TaskBase& task) noexcept {
+    if (current_ == &task) current_ = nullptr;
+}
+
+void Loop::link_task(TaskBase& task) noexcept {
+    task.prev_task_ = tasks_tail_;
+    task.next_task_ = nullptr;
+    if (tasks_tail_) tasks_tail_->next_task_ = &task;
+    else tasks_head_ = &task;
+    tasks_tail_ = &task;
+}
+
+void Loop::unlink_task(TaskBase& task) noexcept {
+    if (task.prev_task_) task.prev_task_->next_task_ = task.next_task_;
+    else if (tasks_head_ == &task) tasks_head_ = task.next_task_;
+    if (task.next_task_) task.next_task_->prev_task_ = task.prev_task_;
+    else if (tasks_tail_ == &task) tasks_tail_ = task.prev_task_;
+    task.prev_task_ = task.next_task_ = nullptr;
+}
+
+std::vector<TaskBase*> Loop::all_tasks() const {
+    std::vector<TaskBase*> tasks;
+    for (TaskBase* t = tasks_head_; t; t = t->next_task_) tasks.push_back(t);
+    return tasks;
+}
+
+}  // namespace corio

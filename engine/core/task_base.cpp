@@ -1,0 +1,172 @@
+// task_base.cpp — Task.__step and Task.__wakeup, step for step as CPython's.
+#include "core/task_base.hpp"
+
+namespace corio {
+
+namespace {
+int64_t g_live_tasks = 0;  // diagnostics only: counted for leak tests
+
+std::exception_ptr runtime_error(const std::string& message) {
+    return std::make_exception_ptr(RuntimeError(message));
+}
+}  // namespace
+
+TaskBase::TaskBase(Loop& loop, std::string name)
+    : FutureBase(loop, trace::WaitKind::Task),
+      step_handle_(loop, *this, id()),
+      name_(std::move(name)) {
+    ++g_live_tasks;
+    if (name_.empty()) name_ = "Task-" + std::to_string(loop.next_task_number());
+    if (loop.tracing())
+        loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, name_});
+    // asyncio: call_soon(self.__step), then _register_task(self).
+    schedule_step(nullptr);
+    loop.link_task(*this);
+    registered_ = true;
+}
+
+TaskBase::~TaskBase() {
+    if (registered_) loop().unlink_task(*this);
+    --g_live_tasks;
+}
+
+int64_t TaskBase::live_count() noexcept { return g_live_tasks; }
+
+int TaskBase::uncancel() noexcept {
+    if (num_cancels_requested_ > 0) --num_cancels_requested_;
+    return num_cancels_requested_;
+}
+
+bool TaskBase::cancel(std::optional<std::string> message) {
+    mark_retrieved();
+    if (done()) return false;
+    ++num_cancels_requested_;
+    if (fut_waiter_ && fut_waiter_->cancel(message)) {
+        // Leave fut_waiter_: it may be a task that ignores the cancellation.
+        return true;
+    }
+    // The step is already scheduled: it will throw CancelledError.
+    must_cancel_ = true;
+    pending_cancel_message_ = std::move(message);
+    return true;
+}
+
+void TaskBase::schedule_step(std::exception_ptr error) {
+    step_handle_.fn_ = [this, error = std::move(error)]() mutable { step(std::move(error)); };
+    loop().call_soon(step_handle_);
+}
+
+void TaskBase::schedule_wakeup(FutureBase& future) {
+    step_handle_.fn_ = [this, f = Ref<FutureBase>(&future)] { wakeup(*f); };
+    loop().call_soon(step_handle_);
+}
+
+void TaskBase::wakeup(FutureBase& future) {
+    std::exception_ptr error;
+    if (future.cancelled()) error = future.make_cancelled_error();
+    else error = future.stored_error();
+    future.mark_retrieved();
+    step(std::move(error));
+}
+
+void TaskBase::step(std::exception_ptr error) {
+    if (done()) throw InvalidStateError("_step(): already done");
+    Ref<TaskBase> keep(this);  // the coroutine may drop the last outside ref
+    if (must_cancel_) {
+        if (!is_cancellation(error))
+            error = std::make_exception_ptr(CancelledError(pending_cancel_message_));
+        must_cancel_ = false;
+    }
+    fut_waiter_.reset();
+    Loop& lp = loop();
+    lp.enter_task(*this);
+    if (lp.tracing()) lp.emit({trace::EventKind::TaskStepBegin, {}, 0, 0, id(), 0, 0, {}});
+    StepResult result = resume(std::move(error));
+    try {
+        finish_step(result);
+    } catch (...) {
+        lp.leave_task(*this);
+        throw;
+    }
+    lp.leave_task(*this);
+    if (lp.tracing()) {
+        trace::WaitKind wait = trace::WaitKind::Nothing;
+        int64_t on = 0;
+        if (fut_waiter_) {
+            wait = fut_waiter_->wait_kind();
+            on = static_cast<int64_t>(fut_waiter_->owner_id() ? fut_waiter_->owner_id()
+                                                              : fut_waiter_->id());
+        } else if (result.kind == StepResult::Kind::Yielded) {
+            wait = trace::WaitKind::Yield;
+        }
+        lp.emit({trace::EventKind::TaskStepEnd, wait, 0, 0, id(), on, 0, {}});
+    }
+    if (done()) after_done();
+}
+
+void TaskBase::finish_step(StepResult& result) {
+    switch (result.kind) {
+        case StepResult::Kind::Returned:
+            if (must_cancel_) {
+                // Cancelled right before the coroutine returned.
+                must_cancel_ = false;
+                FutureBase::cancel(pending_cancel_message_);
+            } else {
+                on_returned();
+            }
+            return;
+        case StepResult::Kind::Raised:
+            if (is_cancellation(result.error)) {
+                // Keep the original exception so result() raises it again.
+                set_cancelled_exc(result.error);
+                FutureBase::cancel();
+            } else if (is_fatal(result.error)) {
+                set_exception(result.error);
+                std::rethrow_exception(result.error);
+            } else {
+                set_exception(std::move(result.error));
+            }
+            return;
+        case StepResult::Kind::Blocked: {
+            FutureBase& awaited = *result.awaited;
+            if (&awaited.loop() != &loop()) {
+                schedule_step(runtime_error("Task " + name_ + " got Future attached to a different loop"));
+            } else if (&awaited == this) {
+                schedule_step(runtime_error("Task cannot await on itself: " + name_));
+            } else {
+                awaited.add_waiter(*this);
+                fut_waiter_ = Ref<FutureBase>(&awaited);
+                if (must_cancel_ && fut_waiter_->cancel(pending_cancel_message_))
+                    must_cancel_ = false;
+            }
+            return;
+        }
+        case StepResult::Kind::Yielded:
+            schedule_step(nullptr);
+            return;
+        case StepResult::Kind::BadYield:
+            schedule_step(runtime_error(result.message));
+            return;
+    }
+}
+
+void TaskBase::after_done() {
+    Loop& lp = loop();
+    if (registered_) {
+        lp.unlink_task(*this);
+        registered_ = false;
+    }
+    if (lp.tracing()) {
+        if (cancelled()) {
+            lp.emit({trace::EventKind::TaskCancelled, {}, 0, 0, id(), 0, 0, {}});
+        } else if (stored_error()) {
+            std::string what = describe(stored_error());
+            lp.emit({trace::EventKind::TaskFailed, {}, 0, 0, id(), 0, 0, what});
+        } else {
+            lp.emit({trace::EventKind::TaskDone, {}, 0, 0, id(), 0, 0, {}});
+        }
+    }
+    on_done();
+}
+
+}  // namespace corio

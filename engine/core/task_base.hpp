@@ -1,0 +1,90 @@
+// task_base.hpp — asyncio's Task: a future that drives a coroutine one step
+// at a time (Task.__step / __wakeup in CPython's tasks.py). What a coroutine
+// is stays abstract: a subclass implements resume(), the C++ coroutines of
+// task.hpp or the Python interpreter's coroutine frames.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <string>
+
+#include "core/future.hpp"
+#include "core/handle.hpp"
+
+namespace corio {
+
+// How a coroutine step ended (the engine's step protocol).
+struct StepResult {
+    enum class Kind : uint8_t {
+        Blocked,   // awaits `awaited` (asyncio: yielded a future, blocking)
+        Yielded,   // bare yield: run again in the next iteration
+        Returned,  // finished; the subclass has the value (on_returned)
+        Raised,    // finished with `error`
+        BadYield,  // yielded something a task cannot wait on: `message`
+    };
+    Kind kind;
+    FutureBase* awaited = nullptr;
+    std::exception_ptr error;
+    std::string message;
+
+    static StepResult blocked(FutureBase& f) { return {Kind::Blocked, &f, nullptr, {}}; }
+    static StepResult yielded() { return {Kind::Yielded, nullptr, nullptr, {}}; }
+    static StepResult returned() { return {Kind::Returned, nullptr, nullptr, {}}; }
+    static StepResult raised(std::exception_ptr e) { return {Kind::Raised, nullptr, std::move(e), {}}; }
+};
+
+class TaskBase : public FutureBase {
+public:
+    // Registers the task and schedules its first step (asyncio: create_task
+    // never runs the coroutine at once). An empty name means "Task-N".
+    TaskBase(Loop& loop, std::string name = {});
+    ~TaskBase() override;
+
+    bool cancel(std::optional<std::string> message = std::nullopt) override;
+    // Number of pending cancellation requests (asyncio's cancelling()).
+    int cancelling() const noexcept { return num_cancels_requested_; }
+    int uncancel() noexcept;
+
+    const std::string& name() const noexcept { return name_; }
+    void set_name(std::string name) { name_ = std::move(name); }
+    // The future this task waits on now, if any.
+    FutureBase* awaiting() const noexcept { return fut_waiter_.get(); }
+    bool is_task() const noexcept override { return true; }
+
+    // Schedules __wakeup(future) through the embedded handle.
+    void schedule_wakeup(FutureBase& future);
+
+    // Counts live tasks, for the leak tests.
+    static int64_t live_count() noexcept;
+
+protected:
+    // Runs the coroutine until it suspends or ends. `error` (may be null) is
+    // thrown into it at its suspension point (coro.throw), else it gets None.
+    // Must not throw: a coroutine's exception is a Raised result.
+    virtual StepResult resume(std::exception_ptr error) = 0;
+    // Stores the coroutine's return value (calls set_result).
+    virtual void on_returned() = 0;
+    // Called once the task is done (result, exception or cancelled).
+    virtual void on_done() {}
+
+private:
+    friend class Loop;
+
+    void step(std::exception_ptr error);
+    void wakeup(FutureBase& future);
+    void finish_step(StepResult& result);
+    void schedule_step(std::exception_ptr error);
+    void after_done();
+
+    Handle step_handle_;
+    std::string name_;
+    Ref<FutureBase> fut_waiter_;
+    std::optional<std::string> pending_cancel_message_;
+    int num_cancels_requested_ = 0;
+    bool must_cancel_ = false;
+    bool registered_ = false;
+    TaskBase* prev_task_ = nullptr;  // the loop's list of pending tasks
+    TaskBase* next_task_ = nullptr;
+};
+
+}  // namespace corio

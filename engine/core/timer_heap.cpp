@@ -1,0 +1,59 @@
+// timer_heap.cpp — heap operations and the lazy removal of cancelled timers.
+#include "core/timer_heap.hpp"
+
+#include <algorithm>
+
+namespace corio {
+
+namespace {
+// std heap functions build a max-heap; "later" makes the earliest the top.
+struct Later {
+    bool operator()(const HandleRef& a, const HandleRef& b) const noexcept {
+        if (a->when_ns() != b->when_ns()) return a->when_ns() > b->when_ns();
+        return a->id() > b->id();  // ids grow with creation order
+    }
+};
+}  // namespace
+
+void TimerHeap::push(HandleRef timer) {
+    heap_.push_back(std::move(timer));
+    std::push_heap(heap_.begin(), heap_.end(), Later{});
+}
+
+HandleRef TimerHeap::pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    HandleRef top = std::move(heap_.back());
+    heap_.pop_back();
+    top->in_heap_ = false;
+    return top;
+}
+
+std::size_t TimerHeap::drop_cancelled() {
+    std::size_t removed = 0;
+    if (heap_.size() > kMinTimersForCompaction &&
+        static_cast<double>(cancelled_count_) / static_cast<double>(heap_.size()) >
+            kMinCancelledFraction) {
+        std::vector<HandleRef> kept;
+        kept.reserve(heap_.size() - cancelled_count_);
+        for (auto& timer : heap_) {
+            if (timer->cancelled()) {
+                timer->in_heap_ = false;
+                ++removed;
+            } else {
+                kept.push_back(std::move(timer));
+            }
+        }
+        heap_ = std::move(kept);
+        std::make_heap(heap_.begin(), heap_.end(), Later{});
+        cancelled_count_ = 0;
+        return removed;
+    }
+    while (!heap_.empty() && heap_.front()->cancelled()) {
+        --cancelled_count_;
+        pop();
+        ++removed;
+    }
+    return removed;
+}
+
+}  // namespace corio

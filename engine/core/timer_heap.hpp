@@ -1,0 +1,44 @@
+// timer_heap.hpp — the loop's timers: a binary min-heap ordered by
+// (deadline, creation sequence), so equal deadlines fire in creation order.
+// Cancelled timers stay in the heap until they reach the top or until
+// CPython's compaction rule rebuilds the heap without them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/handle.hpp"
+
+namespace corio {
+
+class TimerHeap {
+public:
+    // asyncio's _MIN_SCHEDULED_TIMER_HANDLES and
+    // _MIN_CANCELLED_TIMER_HANDLES_FRACTION (base_events.py).
+    static constexpr std::size_t kMinTimersForCompaction = 100;
+    static constexpr double kMinCancelledFraction = 0.5;
+
+    void push(HandleRef timer);
+    HandleRef pop();
+    const HandleRef& top() const noexcept { return heap_.front(); }
+    bool empty() const noexcept { return heap_.empty(); }
+    std::size_t size() const noexcept { return heap_.size(); }
+    std::size_t cancelled_count() const noexcept { return cancelled_count_; }
+    // Called by Handle::cancel for a timer still in the heap.
+    void note_cancelled() noexcept { ++cancelled_count_; }
+
+    // The first step of an iteration: either rebuild the heap without the
+    // cancelled timers (when they are many), or pop those at the top.
+    // Returns the number of timers removed.
+    std::size_t drop_cancelled();
+
+    // The timers in heap order (for introspection and the loop view).
+    const std::vector<HandleRef>& entries() const noexcept { return heap_; }
+
+private:
+    std::vector<HandleRef> heap_;
+    std::size_t cancelled_count_ = 0;
+};
+
+}  // namespace corio

@@ -1,0 +1,23 @@
+# embed_expected.cmake — writes OUT, a C++ file holding every *.out file of
+# DIRS (a ;-list) as a string, for tests/support/expected.hpp.
+# Usage: cmake -DOUT=file.cpp -DDIRS=a;b -P embed_expected.cmake
+set(body "// Generated from the tests' programs/*.out files; do not edit.\n")
+string(APPEND body "#include \"expected.hpp\"\n#include <map>\n#include <stdexcept>\n\n")
+string(APPEND body "namespace corio::test {\nnamespace {\nconst std::map<std::string_view, std::string_view>& table() {\n")
+string(APPEND body "    static const std::map<std::string_view, std::string_view> t = {\n")
+foreach(dir IN LISTS DIRS)
+  file(GLOB outs "${dir}/*.out")
+  list(SORT outs)
+  foreach(f IN LISTS outs)
+    get_filename_component(name "${f}" NAME_WE)
+    file(READ "${f}" content)
+    string(APPEND body "        {\"${name}\", R\"corio_expected(${content})corio_expected\"},\n")
+  endforeach()
+endforeach()
+string(APPEND body "    };\n    return t;\n}\n}  // namespace\n\n")
+string(APPEND body "std::string expected_output(std::string_view name) {\n")
+string(APPEND body "    auto it = table().find(name);\n")
+string(APPEND body "    if (it == table().end()) throw std::runtime_error(\"no expected output for \" + std::string(name));\n")
+string(APPEND body "    return std::string(it->second);\n}\n\n}  // namespace corio::test\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -44,6 +44,7 @@ public:
     // Throws what result() would throw: the stored exception, the
     // CancelledError, or InvalidStateError if pending. Marks it retrieved.
     void check_result() const;
+    void result() const { check_result(); }  // for untyped awaits
     // asyncio's exception(): the stored error or null; throws CancelledError
     // if cancelled, InvalidStateError if pending.
     std::exception_ptr exception() const;

@@ -1,0 +1,72 @@
+// gather.cpp — _GatheringFuture and gather's _done_callback.
+#include "core/gather.hpp"
+
+#include <algorithm>
+
+namespace corio {
+
+GatheringFuture::GatheringFuture(Loop& loop, std::vector<Ref<FutureBase>> children,
+                                 bool return_exceptions)
+    : FutureBase(loop, trace::WaitKind::Gather),
+      children_(std::move(children)),
+      return_exceptions_(return_exceptions) {
+    for (std::size_t i = 0; i < children_.size(); ++i) {
+        auto first = std::find(children_.begin(), children_.begin() + static_cast<std::ptrdiff_t>(i),
+                               children_[i]);
+        if (first != children_.begin() + static_cast<std::ptrdiff_t>(i)) continue;  // duplicate
+        ++unique_children_;
+        Ref<GatheringFuture> self(this);
+        children_[i]->add_done_callback(
+            [self](FutureBase& child) { self->on_child_done(child); }, this);
+    }
+    if (children_.empty()) finish_with_result();
+}
+
+Ref<GatheringFuture> gather_futures(Loop& loop, std::vector<Ref<FutureBase>> children,
+                                    bool return_exceptions) {
+    return Ref<GatheringFuture>(new GatheringFuture(loop, std::move(children), return_exceptions));
+}
+
+bool GatheringFuture::cancel(std::optional<std::string> message) {
+    if (done()) return false;
+    bool any = false;
+    for (auto& child : children_)
+        if (child->cancel(message)) any = true;
+    // If any child was actually cancelled, the cancellation propagates
+    // whatever return_exceptions says (bpo-32684).
+    if (any) cancel_requested_ = true;
+    return any;
+}
+
+std::exception_ptr GatheringFuture::child_error(std::size_t i) const {
+    FutureBase& child = *children_[i];
+    if (child.cancelled())
+        return std::make_exception_ptr(CancelledError(child.cancel_message().value_or("")));
+    return child.exception();
+}
+
+void GatheringFuture::on_child_done(FutureBase& child) {
+    ++finished_;
+    if (done()) {
+        if (!child.cancelled()) child.mark_retrieved();
+        return;
+    }
+    if (!return_exceptions_) {
+        if (child.cancelled()) {
+            set_exception(child.make_cancelled_error());
+            return;
+        }
+        if (auto error = child.exception()) {
+            set_exception(error);
+            return;
+        }
+    }
+    if (finished_ == unique_children_) {
+        for (auto& c : children_)
+            if (!c->cancelled()) c->mark_retrieved();
+        if (cancel_requested_) set_exception(child.make_cancelled_error());
+        else finish_with_result();
+    }
+}
+
+}  // namespace corio

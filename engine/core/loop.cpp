@@ -39,7 +39,10 @@ void Handle::cancel() noexcept {
 }
 
 void Loop::timer_cancelled(Handle& handle) {
-    if (handle.in_heap_) timers_.note_cancelled();
+    // Cancelling a timer that already fired changes nothing (asyncio counts
+    // only timers still scheduled), so it is not a scheduling fact either.
+    if (!handle.in_heap_) return;
+    timers_.note_cancelled();
     if (listener_) [[unlikely]]
         emit({trace::EventKind::TimerCancelled, {}, 0, 0, handle.id_, 0, 0, {}});
 }

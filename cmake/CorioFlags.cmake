@@ -17,4 +17,11 @@ if(CORIO_SANITIZE)
   target_compile_options(corio_flags INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(corio_flags INTERFACE -fsanitize=address,undefined)
+  # Let ASan see every object: no pooling of engine allocations.
+  target_compile_definitions(corio_flags INTERFACE CORIO_NO_POOL)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    # clang 14's -fsanitize=function cannot compile coroutine templates
+    # ("Cannot represent a difference across sections", llvm issue 49689).
+    target_compile_options(corio_flags INTERFACE -fno-sanitize=function)
+  endif()
 endif()

@@ -8,9 +8,10 @@
 #pragma once
 
 #include <exception>
-#include <vector>
 
 #include "core/coro.hpp"
+#include "core/pool.hpp"
+#include "core/small_vector.hpp"
 #include "core/task_base.hpp"
 
 namespace corio {
@@ -20,6 +21,10 @@ class Driver;
 
 // Shared part of every corio::Task<T> promise.
 struct PromiseBase {
+    // Coroutine frames come from the engine's pool too.
+    static void* operator new(std::size_t size) { return pool::allocate(size); }
+    static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
+
     Driver* driver = nullptr;
     std::exception_ptr error;
     bool started = false;
@@ -53,7 +58,7 @@ private:
     };
 
     TaskBase* task_;
-    std::vector<Frame> stack_;
+    SmallVector<Frame, 4> stack_;
     std::exception_ptr injected_;
     FutureBase* awaited_ = nullptr;
     Reason reason_ = Reason::None;

@@ -75,38 +75,60 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
-    if (done()) {
-        loop_->call_soon([fn = std::move(fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
-        return;
+    Callback callback{std::move(fn), key, nullptr};
+    if (done()) schedule(callback);
+    else if (!has_first_callback_) {
+        first_callback_ = std::move(callback);
+        has_first_callback_ = true;
+    } else {
+        more_callbacks_.push_back(std::move(callback));
     }
-    callbacks_.push_back({std::move(fn), key, nullptr});
 }
 
 void FutureBase::add_waiter(TaskBase& task) {
-    if (done()) {
-        task.schedule_wakeup(*this);
-        return;
+    Callback callback{nullptr, &task, &task};
+    if (done()) schedule(callback);
+    else if (!has_first_callback_) {
+        first_callback_ = std::move(callback);
+        has_first_callback_ = true;
+    } else {
+        more_callbacks_.push_back(std::move(callback));
     }
-    callbacks_.push_back({nullptr, &task, &task});
 }
 
 std::size_t FutureBase::remove_done_callback(const void* key) {
-    std::size_t before = callbacks_.size();
-    std::erase_if(callbacks_, [key](const Callback& c) { return c.key == key; });
-    return before - callbacks_.size();
+    std::size_t removed = 0;
+    removed += std::erase_if(more_callbacks_, [key](const Callback& c) { return c.key == key; });
+    if (has_first_callback_ && first_callback_.key == key) {
+        ++removed;
+        has_first_callback_ = false;
+        first_callback_ = Callback{};
+        if (!more_callbacks_.empty()) {
+            first_callback_ = std::move(more_callbacks_.front());
+            more_callbacks_.erase(more_callbacks_.begin());
+            has_first_callback_ = true;
+        }
+    }
+    return removed;
+}
+
+void FutureBase::schedule(Callback& callback) {
+    if (callback.waiter) {
+        callback.waiter->schedule_wakeup(*this);
+    } else {
+        loop_->call_soon(
+            [fn = std::move(callback.fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
+    }
 }
 
 void FutureBase::schedule_callbacks() {
-    std::vector<Callback> callbacks = std::move(callbacks_);
-    callbacks_.clear();
-    for (auto& c : callbacks) {
-        if (c.waiter) {
-            c.waiter->schedule_wakeup(*this);
-        } else {
-            loop_->call_soon(
-                [fn = std::move(c.fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
-        }
-    }
+    if (!has_first_callback_) return;
+    Callback first = std::move(first_callback_);
+    has_first_callback_ = false;
+    std::vector<Callback> more = std::move(more_callbacks_);
+    more_callbacks_.clear();
+    schedule(first);
+    for (auto& c : more) schedule(c);
 }
 
 }  // namespace corio

@@ -26,7 +26,8 @@ const char* state_name(FutureState state) noexcept;  // "PENDING", ...
 
 class FutureBase : public RefCounted {
 public:
-    using DoneFn = SmallFunction<void(FutureBase&)>;
+    // Small enough that a handle can carry it with the future's reference.
+    using DoneFn = SmallFunction<void(FutureBase&), 24>;
 
     explicit FutureBase(Loop& loop, trace::WaitKind kind = trace::WaitKind::Future);
     ~FutureBase() override;
@@ -94,9 +95,14 @@ private:
         TaskBase* waiter;  // set instead of fn for task wake-ups
     };
     void schedule_callbacks();
+    void schedule(Callback& callback);
 
     Loop* loop_;
-    std::vector<Callback> callbacks_;
+    // Done callbacks in registration order: the first inline (most futures
+    // have exactly one), the others in more_callbacks_.
+    Callback first_callback_{};
+    bool has_first_callback_ = false;
+    std::vector<Callback> more_callbacks_;
     std::exception_ptr error_;
     std::exception_ptr cancelled_exc_;
     std::optional<std::string> cancel_message_;

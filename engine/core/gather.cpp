@@ -2,18 +2,45 @@
 #include "core/gather.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace corio {
+
+namespace {
+// Open-addressing set of pointers: finds duplicate children in linear time
+// without a node allocation per child.
+class PointerSet {
+public:
+    explicit PointerSet(std::size_t n) {
+        std::size_t cap = 16;
+        while (cap < 2 * n) cap *= 2;
+        slots_.assign(cap, nullptr);
+    }
+    // False if p was there already.
+    bool insert(const void* p) {
+        std::size_t mask = slots_.size() - 1;
+        std::size_t i = (reinterpret_cast<std::uintptr_t>(p) >> 4) * 0x9E3779B97F4A7C15ull & mask;
+        while (slots_[i]) {
+            if (slots_[i] == p) return false;
+            i = (i + 1) & mask;
+        }
+        slots_[i] = p;
+        return true;
+    }
+
+private:
+    std::vector<const void*> slots_;
+};
+}  // namespace
 
 GatheringFuture::GatheringFuture(Loop& loop, std::vector<Ref<FutureBase>> children,
                                  bool return_exceptions)
     : FutureBase(loop, trace::WaitKind::Gather),
       children_(std::move(children)),
       return_exceptions_(return_exceptions) {
+    PointerSet seen(children_.size());
     for (std::size_t i = 0; i < children_.size(); ++i) {
-        auto first = std::find(children_.begin(), children_.begin() + static_cast<std::ptrdiff_t>(i),
-                               children_[i]);
-        if (first != children_.begin() + static_cast<std::ptrdiff_t>(i)) continue;  // duplicate
+        if (!seen.insert(children_[i].get())) continue;  // a duplicate
         ++unique_children_;
         Ref<GatheringFuture> self(this);
         children_[i]->add_done_callback(

@@ -12,17 +12,20 @@
 namespace corio {
 
 class Loop;
+class TaskBase;
 
-class Handle {
+class Handle : public pool::Pooled {
 public:
     using Fn = SmallFunction<void()>;
 
     // A free-standing handle (owns its reference count).
     Handle(Loop& loop, Fn fn, uint64_t task_id = 0) noexcept
         : loop_(&loop), fn_(std::move(fn)), task_id_(task_id) {}
-    // A handle embedded in `owner`: references to it keep the owner alive.
-    Handle(Loop& loop, const RefCounted& owner, uint64_t task_id) noexcept
-        : loop_(&loop), owner_(&owner), task_id_(task_id) {}
+    // The step handle embedded in a task: running it runs the task's pending
+    // step (no callback object is built per step), and references to it
+    // keep the task alive.
+    Handle(Loop& loop, TaskBase& task, const RefCounted& owner, uint64_t task_id) noexcept
+        : loop_(&loop), owner_(&owner), step_of_(&task), task_id_(task_id) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
 
@@ -55,6 +58,7 @@ private:
     Loop* loop_;
     Fn fn_;
     const RefCounted* owner_ = nullptr;
+    TaskBase* step_of_ = nullptr;
     uint64_t task_id_ = 0;
     uint64_t id_ = 0;       // assigned by the loop, in creation order
     int64_t when_ns_ = 0;   // timers: deadline

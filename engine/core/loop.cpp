@@ -99,7 +99,7 @@ int64_t Loop::next_timeout_ns() {
     timers_.drop_cancelled();
     if (!ready_.empty() || stopping_) return 0;
     if (timers_.empty()) return Host::kForever;
-    int64_t wait = timers_.top()->when_ns() - time_ns();
+    int64_t wait = timers_.top_when_ns() - time_ns();
     if (wait < 0) return 0;
     return wait < kMaxWaitNs ? wait : kMaxWaitNs;
 }
@@ -117,7 +117,7 @@ void Loop::run_once() {
     // after the callbacks that were already there. asyncio's end_time is
     // time() + clock resolution (1 ns): due means when <= now.
     int64_t now = time_ns();
-    while (!timers_.empty() && timers_.top()->when_ns() <= now) {
+    while (!timers_.empty() && timers_.top_when_ns() <= now) {
         HandleRef timer = timers_.pop();
         if (listener_) [[unlikely]]
             emit({trace::EventKind::TimerFired, {}, 0, 0, timer->id_, 0, 0, {}});
@@ -143,11 +143,14 @@ void Loop::run_handle(Handle& handle) {
     if (listener_) [[unlikely]]
         emit({trace::EventKind::HandleRun, {}, 0, 0, handle.id_,
               static_cast<int64_t>(handle.task_id_), 0, {}});
-    // Move the callback out: it may schedule this very handle again (a
-    // task's embedded step handle), which assigns a new callback.
-    Handle::Fn fn = std::move(handle.fn_);
     try {
-        fn();
+        if (handle.step_of_) {
+            handle.step_of_->run_pending_step();
+        } else {
+            // Move the callback out: it is dropped once run, as in asyncio.
+            Handle::Fn fn = std::move(handle.fn_);
+            fn();
+        }
     } catch (const FatalError&) {
         throw;
     } catch (...) {

@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <utility>
 
+#include "core/pool.hpp"
+
 namespace corio {
 
 // Base of every reference-counted engine object. Single-threaded by design:
 // the engine runs on one thread (the browser worker, or the native main loop).
-class RefCounted {
+class RefCounted : public pool::Pooled {
 public:
     RefCounted() = default;
     RefCounted(const RefCounted&) = delete;

@@ -11,13 +11,13 @@
 
 namespace corio {
 
-template <class Signature>
+template <class Signature, std::size_t InlineSize = 48>
 class SmallFunction;
 
-template <class R, class... Args>
-class SmallFunction<R(Args...)> {
+template <class R, class... Args, std::size_t InlineSize>
+class SmallFunction<R(Args...), InlineSize> {
 public:
-    static constexpr std::size_t kInlineSize = 48;
+    static constexpr std::size_t kInlineSize = InlineSize;
 
     SmallFunction() noexcept = default;
     SmallFunction(std::nullptr_t) noexcept {}
@@ -70,7 +70,7 @@ private:
 
     template <class D>
     static constexpr bool fits_inline() {
-        return sizeof(D) <= kInlineSize && alignof(D) <= alignof(std::max_align_t) &&
+        return sizeof(D) <= kInlineSize && alignof(D) <= 16 && alignof(D) <= alignof(std::max_align_t) &&
                std::is_nothrow_move_constructible_v<D>;
     }
 
@@ -91,7 +91,7 @@ private:
         [](void* p) noexcept { delete *static_cast<D**>(p); },
     };
 
-    alignas(std::max_align_t) unsigned char buf_[kInlineSize];
+    alignas(alignof(std::max_align_t) < 16 ? alignof(std::max_align_t) : 16) unsigned char buf_[kInlineSize];
     const Ops* ops_ = nullptr;
 };
 

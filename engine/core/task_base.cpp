@@ -13,12 +13,12 @@ std::exception_ptr runtime_error(const std::string& message) {
 
 TaskBase::TaskBase(Loop& loop, std::string name)
     : FutureBase(loop, trace::WaitKind::Task),
-      step_handle_(loop, *this, id()),
+      step_handle_(loop, *this, *this, id()),
       name_(std::move(name)) {
     ++g_live_tasks;
-    if (name_.empty()) name_ = "Task-" + std::to_string(loop.next_task_number());
+    if (name_.empty()) number_ = loop.next_task_number();
     if (loop.tracing())
-        loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, name_});
+        loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, this->name()});
     // asyncio: call_soon(self.__step), then _register_task(self).
     schedule_step(nullptr);
     loop.link_task(*this);
@@ -31,6 +31,14 @@ TaskBase::~TaskBase() {
 }
 
 int64_t TaskBase::live_count() noexcept { return g_live_tasks; }
+
+const std::string& TaskBase::name() const {
+    if (number_) {
+        name_ = "Task-" + std::to_string(number_);
+        number_ = 0;
+    }
+    return name_;
+}
 
 int TaskBase::uncancel() noexcept {
     if (num_cancels_requested_ > 0) --num_cancels_requested_;
@@ -52,13 +60,22 @@ bool TaskBase::cancel(std::optional<std::string> message) {
 }
 
 void TaskBase::schedule_step(std::exception_ptr error) {
-    step_handle_.fn_ = [this, error = std::move(error)]() mutable { step(std::move(error)); };
+    step_error_ = std::move(error);
     loop().call_soon(step_handle_);
 }
 
 void TaskBase::schedule_wakeup(FutureBase& future) {
-    step_handle_.fn_ = [this, f = Ref<FutureBase>(&future)] { wakeup(*f); };
+    wake_from_ = Ref<FutureBase>(&future);
     loop().call_soon(step_handle_);
+}
+
+void TaskBase::run_pending_step() {
+    if (wake_from_) {
+        Ref<FutureBase> future = std::move(wake_from_);
+        wakeup(*future);
+    } else {
+        step(std::move(step_error_));
+    }
 }
 
 void TaskBase::wakeup(FutureBase& future) {
@@ -69,15 +86,15 @@ void TaskBase::wakeup(FutureBase& future) {
     step(std::move(error));
 }
 
-void TaskBase::step(std::exception_ptr error) {
+void TaskBase::step(std::exception_ptr&& error) {
+    // (The loop's reference to the step handle keeps this task alive.)
     if (done()) throw InvalidStateError("_step(): already done");
-    Ref<TaskBase> keep(this);  // the coroutine may drop the last outside ref
     if (must_cancel_) {
         if (!is_cancellation(error))
             error = std::make_exception_ptr(CancelledError(pending_cancel_message_));
         must_cancel_ = false;
     }
-    fut_waiter_.reset();
+    if (fut_waiter_) fut_waiter_.reset();
     Loop& lp = loop();
     lp.enter_task(*this);
     if (lp.tracing()) lp.emit({trace::EventKind::TaskStepBegin, {}, 0, 0, id(), 0, 0, {}});
@@ -130,9 +147,9 @@ void TaskBase::finish_step(StepResult& result) {
         case StepResult::Kind::Blocked: {
             FutureBase& awaited = *result.awaited;
             if (&awaited.loop() != &loop()) {
-                schedule_step(runtime_error("Task " + name_ + " got Future attached to a different loop"));
+                schedule_step(runtime_error("Task " + name() + " got Future attached to a different loop"));
             } else if (&awaited == this) {
-                schedule_step(runtime_error("Task cannot await on itself: " + name_));
+                schedule_step(runtime_error("Task cannot await on itself: " + name()));
             } else {
                 awaited.add_waiter(*this);
                 fut_waiter_ = Ref<FutureBase>(&awaited);

@@ -45,8 +45,12 @@ public:
     int cancelling() const noexcept { return num_cancels_requested_; }
     int uncancel() noexcept;
 
-    const std::string& name() const noexcept { return name_; }
-    void set_name(std::string name) { name_ = std::move(name); }
+    // "Task-N" unless named; the default name is formatted when first asked.
+    const std::string& name() const;
+    void set_name(std::string name) {
+        name_ = std::move(name);
+        number_ = 0;
+    }
     // The future this task waits on now, if any.
     FutureBase* awaiting() const noexcept { return fut_waiter_.get(); }
     bool is_task() const noexcept override { return true; }
@@ -70,14 +74,19 @@ protected:
 private:
     friend class Loop;
 
-    void step(std::exception_ptr error);
+    // Runs what schedule_step / schedule_wakeup left (the step handle).
+    void run_pending_step();
+    void step(std::exception_ptr&& error);
     void wakeup(FutureBase& future);
     void finish_step(StepResult& result);
     void schedule_step(std::exception_ptr error);
     void after_done();
 
     Handle step_handle_;
-    std::string name_;
+    std::exception_ptr step_error_;  // the pending step throws this, or
+    Ref<FutureBase> wake_from_;      // the pending step is __wakeup(this)
+    mutable std::string name_;
+    mutable uint64_t number_ = 0;  // N of the default name "Task-N"
     Ref<FutureBase> fut_waiter_;
     std::optional<std::string> pending_cancel_message_;
     int num_cancels_requested_ = 0;

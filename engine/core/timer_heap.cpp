@@ -8,21 +8,23 @@ namespace corio {
 namespace {
 // std heap functions build a max-heap; "later" makes the earliest the top.
 struct Later {
-    bool operator()(const HandleRef& a, const HandleRef& b) const noexcept {
-        if (a->when_ns() != b->when_ns()) return a->when_ns() > b->when_ns();
-        return a->id() > b->id();  // ids grow with creation order
+    bool operator()(const TimerHeap::Entry& a, const TimerHeap::Entry& b) const noexcept {
+        if (a.when_ns != b.when_ns) return a.when_ns > b.when_ns;
+        return a.seq > b.seq;  // handle ids grow with creation order
     }
 };
 }  // namespace
 
 void TimerHeap::push(HandleRef timer) {
-    heap_.push_back(std::move(timer));
+    int64_t when = timer->when_ns();
+    uint64_t seq = timer->id();
+    heap_.push_back({when, seq, std::move(timer)});
     std::push_heap(heap_.begin(), heap_.end(), Later{});
 }
 
 HandleRef TimerHeap::pop() {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    HandleRef top = std::move(heap_.back());
+    HandleRef top = std::move(heap_.back().timer);
     heap_.pop_back();
     top->in_heap_ = false;
     return top;
@@ -33,14 +35,14 @@ std::size_t TimerHeap::drop_cancelled() {
     if (heap_.size() > kMinTimersForCompaction &&
         static_cast<double>(cancelled_count_) / static_cast<double>(heap_.size()) >
             kMinCancelledFraction) {
-        std::vector<HandleRef> kept;
+        std::vector<Entry> kept;
         kept.reserve(heap_.size() - cancelled_count_);
-        for (auto& timer : heap_) {
-            if (timer->cancelled()) {
-                timer->in_heap_ = false;
+        for (auto& entry : heap_) {
+            if (entry.timer->cancelled()) {
+                entry.timer->in_heap_ = false;
                 ++removed;
             } else {
-                kept.push_back(std::move(timer));
+                kept.push_back(std::move(entry));
             }
         }
         heap_ = std::move(kept);
@@ -48,7 +50,7 @@ std::size_t TimerHeap::drop_cancelled() {
         cancelled_count_ = 0;
         return removed;
     }
-    while (!heap_.empty() && heap_.front()->cancelled()) {
+    while (!heap_.empty() && heap_.front().timer->cancelled()) {
         --cancelled_count_;
         pop();
         ++removed;

@@ -19,9 +19,18 @@ public:
     static constexpr std::size_t kMinTimersForCompaction = 100;
     static constexpr double kMinCancelledFraction = 0.5;
 
+    // A timer with its ordering key copied out, so that sifting compares
+    // plain integers instead of chasing handle pointers.
+    struct Entry {
+        int64_t when_ns;
+        uint64_t seq;
+        HandleRef timer;
+    };
+
     void push(HandleRef timer);
     HandleRef pop();
-    const HandleRef& top() const noexcept { return heap_.front(); }
+    const HandleRef& top() const noexcept { return heap_.front().timer; }
+    int64_t top_when_ns() const noexcept { return heap_.front().when_ns; }
     bool empty() const noexcept { return heap_.empty(); }
     std::size_t size() const noexcept { return heap_.size(); }
     std::size_t cancelled_count() const noexcept { return cancelled_count_; }
@@ -34,10 +43,10 @@ public:
     std::size_t drop_cancelled();
 
     // The timers in heap order (for introspection and the loop view).
-    const std::vector<HandleRef>& entries() const noexcept { return heap_; }
+    const std::vector<Entry>& entries() const noexcept { return heap_; }
 
 private:
-    std::vector<HandleRef> heap_;
+    std::vector<Entry> heap_;
     std::size_t cancelled_count_ = 0;
 };
 

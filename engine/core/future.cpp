@@ -75,7 +75,7 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
-    Callback callback{std::move(fn), key, nullptr};
+    Callback callback{std::move(fn), key, {}};
     if (done()) schedule(callback);
     else if (!has_first_callback_) {
         first_callback_ = std::move(callback);
@@ -86,7 +86,7 @@ void FutureBase::add_done_callback(DoneFn fn, const void* key) {
 }
 
 void FutureBase::add_waiter(TaskBase& task) {
-    Callback callback{nullptr, &task, &task};
+    Callback callback{nullptr, &task, Ref<TaskBase>(&task)};
     if (done()) schedule(callback);
     else if (!has_first_callback_) {
         first_callback_ = std::move(callback);
@@ -114,7 +114,8 @@ std::size_t FutureBase::remove_done_callback(const void* key) {
 
 void FutureBase::schedule(Callback& callback) {
     if (callback.waiter) {
-        callback.waiter->schedule_wakeup(*this);
+        Ref<TaskBase> task = std::move(callback.waiter);
+        task->schedule_wakeup(*this);
     } else {
         loop_->call_soon(
             [fn = std::move(callback.fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });

@@ -92,7 +92,9 @@ private:
     struct Callback {
         DoneFn fn;
         const void* key;
-        TaskBase* waiter;  // set instead of fn for task wake-ups
+        // Set instead of fn for task wake-ups. Holds a reference: a task
+        // waiting on a future is kept alive by it, as by asyncio's callback.
+        Ref<TaskBase> waiter;
     };
     void schedule_callbacks();
     void schedule(Callback& callback);

@@ -192,3 +192,19 @@ TEST_CASE("finished and cancelled tasks leave no live futures behind") {
     CHECK(FutureBase::live_count() == futures_before);
     CHECK(TaskBase::live_count() == tasks_before);
 }
+
+TEST_CASE("a task nobody references stays alive while it waits on a future") {
+    int64_t tasks_before = TaskBase::live_count();
+    VirtualHost host;
+    Loop loop(host);
+    auto fut = make_future<int>(loop);
+    int got = 0;
+    auto waiter = [](Ref<Future<int>> f, int& out) -> Task<void> { out = co_await f; };
+    create_task(loop, waiter(fut, got));  // the Ref is dropped at once
+    loop.run_once();                      // the task now waits on fut
+    CHECK(TaskBase::live_count() == tasks_before + 1);
+    fut->set_result(42);
+    loop.run_once();
+    CHECK(got == 42);
+    CHECK(TaskBase::live_count() == tasks_before);
+}

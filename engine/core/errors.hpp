@@ -65,6 +65,7 @@ public:
 class BrokenBarrierError : public std::runtime_error {
 public:
     BrokenBarrierError() : std::runtime_error("Barrier aborted") {}
+    explicit BrokenBarrierError(const std::string& message) : std::runtime_error(message) {}
 };
 
 // BaseExceptionGroup raised by TaskGroup: the errors of the failed children.

@@ -1,0 +1,99 @@
+// heap.hpp — allocation and garbage collection of Python objects.
+//
+// A non-moving mark-and-sweep collector. Objects come from the engine's
+// size-class pool (core/pool.hpp) and sit on one intrusive list; collect()
+// marks from the roots (the interpreter's, given as a callback, plus every
+// ExternalRoot) with an explicit stack — no recursion, so deep structures
+// cannot overflow the C++ stack — then sweeps the list, destroying unmarked
+// objects. A collection is due when the bytes allocated since the last one
+// exceed the live bytes after it (at least kMinThresholdBytes): the heap may
+// grow to about twice its live size. The VM polls wants_collection() at its
+// safe points. Allocation beyond limit_bytes() throws HeapExhausted, which
+// the interpreter turns into MemoryError.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "core/pool.hpp"
+#include "py/object.hpp"
+
+namespace corio::py {
+
+// The heap's limit was reached (MemoryError in Python).
+struct HeapExhausted {
+    std::size_t requested;
+};
+
+class Heap {
+public:
+    static constexpr std::size_t kMinThresholdBytes = std::size_t{4} << 20;
+    static constexpr std::size_t kDefaultLimitBytes = std::size_t{1} << 30;
+
+    explicit Heap(std::size_t limit_bytes = kDefaultLimitBytes) noexcept : limit_(limit_bytes) {}
+    Heap(const Heap&) = delete;
+    Heap& operator=(const Heap&) = delete;
+    ~Heap();  // frees every object, permanent ones included
+
+    // Allocates and constructs a T (an Object subclass).
+    template <class T, class... Args>
+    T* make(Args&&... args) {
+        return make_sized<T>(sizeof(T), std::forward<Args>(args)...);
+    }
+    // Same, with `size` >= sizeof(T) bytes (for trailing inline storage).
+    template <class T, class... Args>
+    T* make_sized(std::size_t size, Args&&... args) {
+        void* mem = allocate(size);
+        T* obj;
+        try {
+            obj = ::new (mem) T(std::forward<Args>(args)...);
+        } catch (...) {
+            release(mem, size);
+            throw;
+        }
+        adopt(obj, size);
+        return obj;
+    }
+    // Marks an object as never collected (None, True, the builtin types).
+    static void make_permanent(Object* o) noexcept { o->gc_permanent_ = true; }
+
+    // Memory an object owns outside its allocation (a list's item array):
+    // counted toward the limit and the collection threshold.
+    void note_external_bytes(std::ptrdiff_t delta);
+
+    bool wants_collection() const noexcept { return since_last_ >= threshold_; }
+    // Marks from trace_roots and the ExternalRoots, then frees the rest.
+    // Returns the number of objects freed.
+    std::size_t collect(const std::function<void(Tracer&)>& trace_roots);
+
+    std::size_t live_bytes() const noexcept { return live_bytes_; }
+    std::size_t object_count() const noexcept { return objects_; }
+    std::size_t limit_bytes() const noexcept { return limit_; }
+    void set_limit_bytes(std::size_t limit) noexcept { limit_ = limit; }
+    uint64_t collections() const noexcept { return collections_; }
+
+private:
+    friend class Tracer;
+    friend class ExternalRoot;
+
+    void* allocate(std::size_t size);
+    void release(void* mem, std::size_t size) noexcept;
+    void adopt(Object* obj, std::size_t size) noexcept;
+    void destroy(Object* obj) noexcept;
+
+    Object* all_ = nullptr;
+    ExternalRoot* roots_ = nullptr;
+    std::vector<Object*> mark_stack_;
+    std::size_t live_bytes_ = 0;
+    std::size_t since_last_ = 0;
+    std::size_t threshold_ = kMinThresholdBytes;
+    std::size_t limit_;
+    std::size_t objects_ = 0;
+    uint64_t collections_ = 0;
+};
+
+}  // namespace corio::py

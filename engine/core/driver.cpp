@@ -19,20 +19,20 @@ void Driver::block_on(FutureBase& future) noexcept {
     reason_ = Reason::Blocked;
 }
 
-void Driver::rethrow_injected() {
-    if (injected_) std::rethrow_exception(std::exchange(injected_, nullptr));
+void Driver::rethrow_injected_slow() {
+    std::rethrow_exception(std::exchange(injected_, nullptr));
 }
 
-StepResult Driver::run(std::exception_ptr error) {
-    injected_ = std::move(error);
+StepResult Driver::run(std::exception_ptr&& error) {
+    if (error) [[unlikely]]
+        injected_ = std::move(error);
     if (injected_ && !stack_.back().promise->started) {
         // coro.throw() into a coroutine that never ran: it ends with the
         // error at once, without running any of its body (only the root
         // can be in that state at the start of a step).
-        Frame root = stack_.back();
         stack_.pop_back();
-        root.promise->error = std::exchange(injected_, nullptr);
-        return StepResult::raised(root.promise->error);
+        outcome_ = std::exchange(injected_, nullptr);
+        return StepResult::raised(outcome_);
     }
     for (;;) {
         Frame top = stack_.back();
@@ -42,7 +42,10 @@ StepResult Driver::run(std::exception_ptr error) {
         if (top.handle.done()) {
             stack_.pop_back();
             if (stack_.empty()) {
-                if (top.promise->error) return StepResult::raised(top.promise->error);
+                if (top.promise->error) {
+                    outcome_ = top.promise->error;
+                    return StepResult::raised(outcome_);
+                }
                 return StepResult::returned();
             }
             continue;  // the parent's await_resume takes the child's outcome
@@ -57,9 +60,8 @@ StepResult Driver::run(std::exception_ptr error) {
             case Reason::None:
                 break;
         }
-        StepResult bad{StepResult::Kind::BadYield, nullptr, nullptr,
-                       "a corio task suspended on an awaitable the engine does not own"};
-        return bad;
+        return StepResult::bad_yield(outcome_,
+            "a corio task suspended on an awaitable the engine does not own");
     }
 }
 

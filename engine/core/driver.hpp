@@ -38,7 +38,7 @@ public:
     void start(std::coroutine_handle<> root, PromiseBase& promise);
     // One task step: throws `error` (if any) into the innermost coroutine,
     // then runs until a coroutine suspends on the engine or the root ends.
-    StepResult run(std::exception_ptr error);
+    StepResult run(std::exception_ptr&& error);
 
     Loop& loop() const noexcept { return task_->loop(); }
     TaskBase& task() const noexcept { return *task_; }
@@ -48,9 +48,13 @@ public:
     void block_on(FutureBase& future) noexcept;
     void yield_now() noexcept { reason_ = Reason::Yielded; }
     // Called from awaiters' await_resume: the error thrown in by the step.
-    void rethrow_injected();
+    void rethrow_injected() {
+        if (injected_) [[unlikely]] rethrow_injected_slow();
+    }
 
 private:
+    [[noreturn]] void rethrow_injected_slow();
+
     enum class Reason : uint8_t { None, Pushed, Blocked, Yielded };
     struct Frame {
         std::coroutine_handle<> handle;
@@ -60,6 +64,7 @@ private:
     TaskBase* task_;
     SmallVector<Frame, 4> stack_;
     std::exception_ptr injected_;
+    std::exception_ptr outcome_;  // the error a Raised/BadYield step reports
     FutureBase* awaited_ = nullptr;
     Reason reason_ = Reason::None;
 };

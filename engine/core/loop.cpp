@@ -47,12 +47,9 @@ void Loop::timer_cancelled(Handle& handle) {
         emit({trace::EventKind::TimerCancelled, {}, 0, 0, handle.id_, 0, 0, {}});
 }
 
-void Loop::schedule(Handle& handle) {
-    handle.id_ = next_id();
-    ready_.push_back(HandleRef(&handle));
-    if (listener_) [[unlikely]]
-        emit({trace::EventKind::HandleScheduled, {}, 0, 0, handle.id_,
-              static_cast<int64_t>(handle.task_id_), 0, {}});
+void Loop::emit_scheduled(const Handle& handle) {
+    emit({trace::EventKind::HandleScheduled, {}, 0, 0, handle.id_,
+          static_cast<int64_t>(handle.task_id_), 0, {}});
 }
 
 HandleRef Loop::call_soon(Handle::Fn fn, uint64_t task_id) {
@@ -61,10 +58,6 @@ HandleRef Loop::call_soon(Handle::Fn fn, uint64_t task_id) {
     return handle;
 }
 
-void Loop::call_soon(Handle& handle) {
-    handle.cancelled_ = false;
-    schedule(handle);
-}
 
 HandleRef Loop::call_later(double delay_s, Handle::Fn fn, uint64_t task_id) {
     // asyncio: call_at(self.time() + delay), in floating point.
@@ -222,15 +215,9 @@ void Loop::call_exception_handler(const ErrorContext& context) {
     errors_.push_back(std::move(kept));
 }
 
-void Loop::enter_task(TaskBase& task) {
-    if (current_)
-        throw RuntimeError("Cannot enter into task " + task.name() + " while another task " +
+void Loop::enter_task_conflict(TaskBase& task) {
+    throw RuntimeError("Cannot enter into task " + task.name() + " while another task " +
                            current_->name() + " is being executed.");
-    current_ = &task;
-}
-
-void Loop::leave_task(TaskBase& task) noexcept {
-    if (current_ == &task) current_ = nullptr;
 }
 
 void Loop::link_task(TaskBase& task) noexcept {

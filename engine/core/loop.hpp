@@ -50,7 +50,10 @@ public:
     // Scheduling (all FIFO through the ready queue, or through timers).
     HandleRef call_soon(Handle::Fn fn, uint64_t task_id = 0);
     // Schedules a handle that already exists (a task's embedded step handle).
-    void call_soon(Handle& handle);
+    void call_soon(Handle& handle) {
+        handle.cancelled_ = false;
+        schedule(handle);
+    }
     HandleRef call_later(double delay_s, Handle::Fn fn, uint64_t task_id = 0);
     HandleRef call_at(double when_s, Handle::Fn fn, uint64_t task_id = 0);
     HandleRef call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id = 0);
@@ -83,8 +86,13 @@ public:
     // Tasks: the one running now, and every task not yet done, in creation
     // order (asyncio's all_tasks, ordered as DESIGN.md rule 6 says).
     TaskBase* current_task() const noexcept { return current_; }
-    void enter_task(TaskBase& task);
-    void leave_task(TaskBase& task) noexcept;
+    void enter_task(TaskBase& task) {
+        if (current_) [[unlikely]] enter_task_conflict(task);
+        current_ = &task;
+    }
+    void leave_task(TaskBase& task) noexcept {
+        if (current_ == &task) current_ = nullptr;
+    }
     std::vector<TaskBase*> all_tasks() const;
     // Next number for a default "Task-N" name. CPython's counter is global
     // to the process; give several loops one counter with share_task_counter.
@@ -106,7 +114,13 @@ private:
     friend class Handle;
     friend class TaskBase;
 
-    void schedule(Handle& handle);
+    void schedule(Handle& handle) {
+        handle.id_ = next_id();
+        ready_.push_back(HandleRef(&handle));
+        if (listener_) [[unlikely]] emit_scheduled(handle);
+    }
+    void emit_scheduled(const Handle& handle);
+    [[noreturn]] void enter_task_conflict(TaskBase& task);
     void run_handle(Handle& handle);
     void timer_cancelled(Handle& handle);
     void link_task(TaskBase& task) noexcept;

@@ -148,7 +148,7 @@ public:
     }
 
 protected:
-    StepResult resume(std::exception_ptr error) override { return driver_.run(std::move(error)); }
+    StepResult resume(std::exception_ptr&& error) override { return driver_.run(std::move(error)); }
     void on_returned() override {
         if constexpr (!std::is_void_v<T>) value_.emplace(std::move(*coro_.handle().promise().value));
         finish_with_result();

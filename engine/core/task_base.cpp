@@ -11,6 +11,11 @@ std::exception_ptr runtime_error(const std::string& message) {
 }
 }  // namespace
 
+StepResult StepResult::bad_yield(std::exception_ptr& storage, const std::string& message) {
+    storage = runtime_error(message);
+    return {Kind::BadYield, nullptr, &storage};
+}
+
 TaskBase::TaskBase(Loop& loop, std::string name)
     : FutureBase(loop, trace::WaitKind::Task),
       step_handle_(loop, *this, *this, id()),
@@ -59,7 +64,7 @@ bool TaskBase::cancel(std::optional<std::string> message) {
     return true;
 }
 
-void TaskBase::schedule_step(std::exception_ptr error) {
+void TaskBase::schedule_step(std::exception_ptr&& error) {
     step_error_ = std::move(error);
     loop().call_soon(step_handle_);
 }
@@ -88,8 +93,8 @@ void TaskBase::wakeup(FutureBase& future) {
 
 void TaskBase::step(std::exception_ptr&& error) {
     // (The loop's reference to the step handle keeps this task alive.)
-    if (done()) throw InvalidStateError("_step(): already done");
-    if (must_cancel_) {
+    if (done()) [[unlikely]] throw InvalidStateError("_step(): already done");
+    if (must_cancel_) [[unlikely]] {
         if (!is_cancellation(error))
             error = std::make_exception_ptr(CancelledError(pending_cancel_message_));
         must_cancel_ = false;
@@ -97,28 +102,39 @@ void TaskBase::step(std::exception_ptr&& error) {
     if (fut_waiter_) fut_waiter_.reset();
     Loop& lp = loop();
     lp.enter_task(*this);
-    if (lp.tracing()) lp.emit({trace::EventKind::TaskStepBegin, {}, 0, 0, id(), 0, 0, {}});
+    if (lp.tracing()) [[unlikely]] emit_step_begin();
     StepResult result = resume(std::move(error));
-    try {
-        finish_step(result);
-    } catch (...) {
-        lp.leave_task(*this);
-        throw;
+    if (result.kind == StepResult::Kind::Yielded) [[likely]] {
+        // The common task switch: step_error_ is already empty.
+        lp.call_soon(step_handle_);
+    } else {
+        try {
+            finish_step(result);
+        } catch (...) {
+            lp.leave_task(*this);
+            throw;
+        }
     }
     lp.leave_task(*this);
-    if (lp.tracing()) {
-        trace::WaitKind wait = trace::WaitKind::Nothing;
-        int64_t on = 0;
-        if (fut_waiter_) {
-            wait = fut_waiter_->wait_kind();
-            on = static_cast<int64_t>(fut_waiter_->owner_id() ? fut_waiter_->owner_id()
-                                                              : fut_waiter_->id());
-        } else if (result.kind == StepResult::Kind::Yielded) {
-            wait = trace::WaitKind::Yield;
-        }
-        lp.emit({trace::EventKind::TaskStepEnd, wait, 0, 0, id(), on, 0, {}});
-    }
+    if (lp.tracing()) [[unlikely]] emit_step_end(result.kind);
     if (done()) after_done();
+}
+
+void TaskBase::emit_step_begin() {
+    loop().emit({trace::EventKind::TaskStepBegin, {}, 0, 0, id(), 0, 0, {}});
+}
+
+void TaskBase::emit_step_end(StepResult::Kind kind) {
+    trace::WaitKind wait = trace::WaitKind::Nothing;
+    int64_t on = 0;
+    if (fut_waiter_) {
+        wait = fut_waiter_->wait_kind();
+        on = static_cast<int64_t>(fut_waiter_->owner_id() ? fut_waiter_->owner_id()
+                                                          : fut_waiter_->id());
+    } else if (kind == StepResult::Kind::Yielded) {
+        wait = trace::WaitKind::Yield;
+    }
+    loop().emit({trace::EventKind::TaskStepEnd, wait, 0, 0, id(), on, 0, {}});
 }
 
 void TaskBase::finish_step(StepResult& result) {
@@ -132,18 +148,20 @@ void TaskBase::finish_step(StepResult& result) {
                 on_returned();
             }
             return;
-        case StepResult::Kind::Raised:
-            if (is_cancellation(result.error)) {
+        case StepResult::Kind::Raised: {
+            std::exception_ptr error = std::move(*result.error);
+            if (is_cancellation(error)) {
                 // Keep the original exception so result() raises it again.
-                set_cancelled_exc(result.error);
+                set_cancelled_exc(error);
                 FutureBase::cancel();
-            } else if (is_fatal(result.error)) {
-                set_exception(result.error);
-                std::rethrow_exception(result.error);
+            } else if (is_fatal(error)) {
+                set_exception(error);
+                std::rethrow_exception(error);
             } else {
-                set_exception(std::move(result.error));
+                set_exception(std::move(error));
             }
             return;
+        }
         case StepResult::Kind::Blocked: {
             FutureBase& awaited = *result.awaited;
             if (&awaited.loop() != &loop()) {
@@ -159,10 +177,10 @@ void TaskBase::finish_step(StepResult& result) {
             return;
         }
         case StepResult::Kind::Yielded:
-            schedule_step(nullptr);
+            loop().call_soon(step_handle_);
             return;
         case StepResult::Kind::BadYield:
-            schedule_step(runtime_error(result.message));
+            schedule_step(std::move(*result.error));
             return;
     }
 }

@@ -13,24 +13,29 @@
 
 namespace corio {
 
-// How a coroutine step ended (the engine's step protocol).
+// How a coroutine step ended (the engine's step protocol). Trivially
+// destructible on purpose: a task switch handles no exception_ptr. For
+// Raised and BadYield, `error` points at storage the coroutine side owns
+// until its next step; the task moves the error out.
 struct StepResult {
     enum class Kind : uint8_t {
         Blocked,   // awaits `awaited` (asyncio: yielded a future, blocking)
         Yielded,   // bare yield: run again in the next iteration
         Returned,  // finished; the subclass has the value (on_returned)
-        Raised,    // finished with `error`
-        BadYield,  // yielded something a task cannot wait on: `message`
+        Raised,    // finished with *error
+        BadYield,  // yielded something a task cannot wait on: *error is
+                   // the RuntimeError the next step throws into it
     };
     Kind kind;
     FutureBase* awaited = nullptr;
-    std::exception_ptr error;
-    std::string message;
+    std::exception_ptr* error = nullptr;
 
-    static StepResult blocked(FutureBase& f) { return {Kind::Blocked, &f, nullptr, {}}; }
-    static StepResult yielded() { return {Kind::Yielded, nullptr, nullptr, {}}; }
-    static StepResult returned() { return {Kind::Returned, nullptr, nullptr, {}}; }
-    static StepResult raised(std::exception_ptr e) { return {Kind::Raised, nullptr, std::move(e), {}}; }
+    static StepResult blocked(FutureBase& f) { return {Kind::Blocked, &f, nullptr}; }
+    static StepResult yielded() { return {Kind::Yielded, nullptr, nullptr}; }
+    static StepResult returned() { return {Kind::Returned, nullptr, nullptr}; }
+    static StepResult raised(std::exception_ptr& e) { return {Kind::Raised, nullptr, &e}; }
+    // `storage` receives the RuntimeError(message).
+    static StepResult bad_yield(std::exception_ptr& storage, const std::string& message);
 };
 
 class TaskBase : public FutureBase {
@@ -65,7 +70,7 @@ protected:
     // Runs the coroutine until it suspends or ends. `error` (may be null) is
     // thrown into it at its suspension point (coro.throw), else it gets None.
     // Must not throw: a coroutine's exception is a Raised result.
-    virtual StepResult resume(std::exception_ptr error) = 0;
+    virtual StepResult resume(std::exception_ptr&& error) = 0;
     // Stores the coroutine's return value (calls set_result).
     virtual void on_returned() = 0;
     // Called once the task is done (result, exception or cancelled).
@@ -77,9 +82,11 @@ private:
     // Runs what schedule_step / schedule_wakeup left (the step handle).
     void run_pending_step();
     void step(std::exception_ptr&& error);
+    void emit_step_begin();
+    void emit_step_end(StepResult::Kind kind);
     void wakeup(FutureBase& future);
     void finish_step(StepResult& result);
-    void schedule_step(std::exception_ptr error);
+    void schedule_step(std::exception_ptr&& error);
     void after_done();
 
     Handle step_handle_;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <exception>
+#include <utility>
 
 #include "core/coro.hpp"
 #include "core/pool.hpp"
@@ -48,6 +49,7 @@ public:
     void block_on(FutureBase& future) noexcept;
     void yield_now() noexcept { reason_ = Reason::Yielded; }
     // Called from awaiters' await_resume: the error thrown in by the step.
+    std::exception_ptr take_injected() noexcept { return std::exchange(injected_, nullptr); }
     void rethrow_injected() {
         if (injected_) [[unlikely]] rethrow_injected_slow();
     }

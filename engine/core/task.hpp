@@ -180,6 +180,29 @@ detail::FutureAwaiter<ScheduledTask<T>> operator co_await(const Ref<ScheduledTas
     return {t.get()};
 }
 
+// `std::exception_ptr e = co_await corio::settled(future);` waits like
+// `co_await future` but returns what that would raise (null if nothing)
+// instead of throwing. (Also avoids try/catch around co_await in a loop,
+// which clang 14 miscompiles for wasm at -O2: the exception escapes.)
+struct settled {
+    FutureBase* future;
+    detail::Driver* driver = nullptr;
+
+    explicit settled(FutureBase& f) noexcept : future(&f) {}
+    bool await_ready() const noexcept { return future->done(); }
+    template <class P>
+    void await_suspend(std::coroutine_handle<P> h) noexcept {
+        driver = &detail::driver_of(h);
+        driver->block_on(*future);
+    }
+    std::exception_ptr await_resume() {
+        if (driver) return driver->take_injected();
+        if (future->cancelled()) return future->make_cancelled_error();
+        future->mark_retrieved();
+        return future->stored_error();
+    }
+};
+
 // `Loop& loop = co_await corio::get_loop();` — the loop running this task.
 struct get_loop {
     Loop* loop = nullptr;

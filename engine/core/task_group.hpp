@@ -80,11 +80,9 @@ Task<void> task_group(Loop& loop, Body body) {
     }
     group.begin_exit(error, is_fatal(error));
     while (FutureBase* fut = group.wait_future()) {
-        try {
-            co_await *fut;
-        } catch (const CancelledError&) {
-            group.wait_cancelled(std::current_exception());
-        }
+        std::exception_ptr raised = co_await settled(*fut);
+        if (is_cancellation(raised)) group.wait_cancelled(raised);
+        else if (raised) std::rethrow_exception(raised);
     }
     if (auto raised = group.finish_exit()) std::rethrow_exception(raised);
 }

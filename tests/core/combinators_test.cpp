@@ -287,3 +287,39 @@ TEST_CASE("a failing TaskGroup child cancels its siblings and the body, errors c
     r.main(taskgroup_main(r));
     CHECK(r.out == test::expected_output("taskgroup_error"));
 }
+
+namespace {
+Task<void> tg_child(Run& r, std::string name, double delay) {
+    try {
+        co_await corio::sleep(delay);
+    } catch (const CancelledError&) {
+        r.print(name + " cancelled");
+        throw;
+    }
+    r.print(name + " done");
+}
+
+Task<void> tg_body(Run& r) {
+    co_await task_group(r.loop, [&](TaskGroup& tg) -> Task<void> {
+        tg.create_task(tg_child(r, "x", 5));
+        tg.create_task(tg_child(r, "y", 0.5));
+        co_return;
+    });
+    r.print("not reached");
+}
+
+Task<void> tg_parent_main(Run& r) {
+    auto t = create_task(r.loop, tg_body(r));
+    co_await corio::sleep(1);
+    t->cancel();
+    std::exception_ptr raised = co_await settled(*t);
+    r.print(std::string("body cancelled ") + (t->cancelled() && is_cancellation(raised) ? "True " : "False ") +
+            py_float(r.loop.time()));
+}
+}  // namespace
+
+TEST_CASE("a task cancelled while its TaskGroup waits on exit cancels the children and propagates") {
+    Run r;
+    r.main(tg_parent_main(r));
+    CHECK(r.out == test::expected_output("taskgroup_parent_cancelled"));
+}

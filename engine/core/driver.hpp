@@ -64,7 +64,7 @@ private:
     };
 
     TaskBase* task_;
-    SmallVector<Frame, 4> stack_;
+    SmallVector<Frame, 2> stack_;
     std::exception_ptr injected_;
     std::exception_ptr outcome_;  // the error a Raised/BadYield step reports
     FutureBase* awaited_ = nullptr;

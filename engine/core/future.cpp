@@ -35,7 +35,10 @@ bool FutureBase::cancel(std::optional<std::string> message) {
     log_traceback_ = false;
     if (state_ != FutureState::Pending) return false;
     state_ = FutureState::Cancelled;
-    cancel_message_ = std::move(message);
+    if (message) {
+        cancel_state().message = std::move(*message);
+        cancel_->has_message = true;
+    }
     schedule_callbacks();
     return true;
 }
@@ -69,9 +72,14 @@ std::exception_ptr FutureBase::exception() const {
     return error_;
 }
 
+FutureBase::CancelState& FutureBase::cancel_state() {
+    if (!cancel_) cancel_ = std::make_unique<CancelState>();
+    return *cancel_;
+}
+
 std::exception_ptr FutureBase::make_cancelled_error() {
-    if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-    return std::make_exception_ptr(CancelledError(cancel_message_));
+    if (cancel_ && cancel_->cancelled_exc) return std::exchange(cancel_->cancelled_exc, nullptr);
+    return std::make_exception_ptr(CancelledError(cancel_message()));
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
@@ -117,8 +125,7 @@ void FutureBase::schedule(Callback& callback) {
         Ref<TaskBase> task = std::move(callback.waiter);
         task->schedule_wakeup(*this);
     } else {
-        loop_->call_soon(
-            [fn = std::move(callback.fn), self = Ref<FutureBase>(this)]() mutable { fn(*self); });
+        loop_->call_soon(*new DoneHandle(*loop_, std::move(callback.fn), *this));
     }
 }
 

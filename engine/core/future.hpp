@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -61,7 +62,10 @@ public:
 
     // asyncio's _make_cancelled_error.
     std::exception_ptr make_cancelled_error();
-    const std::optional<std::string>& cancel_message() const noexcept { return cancel_message_; }
+    std::optional<std::string> cancel_message() const {
+        if (cancel_ && cancel_->has_message) return cancel_->message;
+        return std::nullopt;
+    }
 
     // True while an exception has been set but nobody has looked at it:
     // asyncio logs "exception was never retrieved" for such futures.
@@ -85,7 +89,7 @@ public:
 protected:
     // Subclasses store their value, then call this.
     void finish_with_result();
-    void set_cancelled_exc(std::exception_ptr error) { cancelled_exc_ = std::move(error); }
+    void set_cancelled_exc(std::exception_ptr error) { cancel_state().cancelled_exc = std::move(error); }
     void throw_if_done(const char* what) const;
 
 private:
@@ -106,13 +110,41 @@ private:
     bool has_first_callback_ = false;
     std::vector<Callback> more_callbacks_;
     std::exception_ptr error_;
-    std::exception_ptr cancelled_exc_;
-    std::optional<std::string> cancel_message_;
+    // Cancellation details, allocated only for futures that get cancelled
+    // (most never are): the message, and asyncio's _cancelled_exc.
+    struct CancelState {
+        std::string message;
+        bool has_message = false;
+        std::exception_ptr cancelled_exc;
+    };
+    CancelState& cancel_state();
+    std::unique_ptr<CancelState> cancel_;
     uint64_t id_;
     uint64_t owner_id_ = 0;
     FutureState state_ = FutureState::Pending;
     trace::WaitKind wait_kind_;
     mutable bool log_traceback_ = false;
+};
+
+// The handle that calls one done callback of a future (no callable is
+// wrapped around the callback to schedule it).
+class DoneHandle final : public Handle {
+public:
+    DoneHandle(Loop& loop, FutureBase::DoneFn fn, FutureBase& future) noexcept
+        : Handle(loop, Kind::Done, 0), fn_(std::move(fn)), future_(&future) {}
+    void run() {
+        FutureBase::DoneFn fn = std::move(fn_);
+        Ref<FutureBase> future = std::move(future_);
+        fn(*future);
+    }
+    void drop() noexcept {
+        fn_.reset();
+        future_.reset();
+    }
+
+private:
+    FutureBase::DoneFn fn_;
+    Ref<FutureBase> future_;
 };
 
 // A future with a value of type T (void: no value).

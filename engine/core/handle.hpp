@@ -18,14 +18,16 @@ class Handle : public pool::Pooled {
 public:
     using Fn = SmallFunction<void()>;
 
-    // A free-standing handle (owns its reference count).
-    Handle(Loop& loop, Fn fn, uint64_t task_id = 0) noexcept
-        : loop_(&loop), fn_(std::move(fn)), task_id_(task_id) {}
+    // What running the handle does (a closed set, so no virtual calls):
+    // run a callback, step the task it is embedded in, or call a future's
+    // done callback (DoneHandle, future.hpp).
+    enum class Kind : uint8_t { Callback, Step, Done };
+
     // The step handle embedded in a task: running it runs the task's pending
     // step (no callback object is built per step), and references to it
     // keep the task alive.
     Handle(Loop& loop, TaskBase& task, const RefCounted& owner, uint64_t task_id) noexcept
-        : loop_(&loop), owner_(&owner), step_of_(&task), task_id_(task_id) {}
+        : loop_(&loop), owner_(&owner), step_of_(&task), task_id_(task_id), kind_(Kind::Step) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
 
@@ -34,6 +36,7 @@ public:
     void cancel() noexcept;
     bool cancelled() const noexcept { return cancelled_; }
     bool is_timer() const noexcept { return is_timer_; }
+    Kind kind() const noexcept { return kind_; }
     // Deadline of a timer, in loop nanoseconds.
     int64_t when_ns() const noexcept { return when_ns_; }
     double when() const noexcept { return static_cast<double>(when_ns_) / 1e9; }
@@ -47,25 +50,45 @@ public:
     }
     void release() const noexcept {
         if (owner_) owner_->release();
-        else if (--refs_ == 0) delete this;
+        else if (--refs_ == 0) destroy(const_cast<Handle*>(this));
     }
+
+protected:
+    Handle(Loop& loop, Kind kind, uint64_t task_id) noexcept
+        : loop_(&loop), task_id_(task_id), kind_(kind) {}
+    ~Handle() = default;
 
 private:
     friend class Loop;
     friend class TimerHeap;
     friend class TaskBase;
 
+    // Deletes a free-standing handle as its real kind (loop.cpp).
+    static void destroy(Handle* handle) noexcept;
+
     Loop* loop_;
-    Fn fn_;
     const RefCounted* owner_ = nullptr;
     TaskBase* step_of_ = nullptr;
     uint64_t task_id_ = 0;
     uint64_t id_ = 0;       // assigned by the loop, in creation order
     int64_t when_ns_ = 0;   // timers: deadline
     mutable uint32_t refs_ = 0;
+    Kind kind_;
     bool cancelled_ = false;
     bool is_timer_ = false;
     bool in_heap_ = false;  // asyncio's TimerHandle._scheduled
+};
+
+// A handle that runs a callable (call_soon, call_later, call_at).
+class CallbackHandle final : public Handle {
+public:
+    CallbackHandle(Loop& loop, Fn fn, uint64_t task_id) noexcept
+        : Handle(loop, Kind::Callback, task_id), fn_(std::move(fn)) {}
+
+private:
+    friend class Loop;
+    friend class Handle;
+    Fn fn_;
 };
 
 using HandleRef = Ref<Handle>;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/future.hpp"
 #include "core/task_base.hpp"
 
 namespace corio {
@@ -35,7 +36,16 @@ void Handle::cancel() noexcept {
     cancelled_ = true;
     if (is_timer_) loop_->timer_cancelled(*this);
     // asyncio drops the callback (and what it references) at once.
-    fn_.reset();
+    if (kind_ == Kind::Callback) static_cast<CallbackHandle*>(this)->fn_.reset();
+    else if (kind_ == Kind::Done) static_cast<DoneHandle*>(this)->drop();
+}
+
+void Handle::destroy(Handle* handle) noexcept {
+    switch (handle->kind_) {
+        case Kind::Callback: delete static_cast<CallbackHandle*>(handle); return;
+        case Kind::Done: delete static_cast<DoneHandle*>(handle); return;
+        case Kind::Step: return;  // embedded in its task: never free-standing
+    }
 }
 
 void Loop::timer_cancelled(Handle& handle) {
@@ -53,7 +63,7 @@ void Loop::emit_scheduled(const Handle& handle) {
 }
 
 HandleRef Loop::call_soon(Handle::Fn fn, uint64_t task_id) {
-    HandleRef handle(new Handle(*this, std::move(fn), task_id));
+    HandleRef handle(new CallbackHandle(*this, std::move(fn), task_id));
     schedule(*handle);
     return handle;
 }
@@ -76,7 +86,7 @@ HandleRef Loop::call_at(double when_s, Handle::Fn fn, uint64_t task_id) {
 }
 
 HandleRef Loop::call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id) {
-    HandleRef timer(new Handle(*this, std::move(fn), task_id));
+    HandleRef timer(new CallbackHandle(*this, std::move(fn), task_id));
     timer->is_timer_ = true;
     timer->in_heap_ = true;
     timer->when_ns_ = when_ns;
@@ -137,12 +147,19 @@ void Loop::run_handle(Handle& handle) {
         emit({trace::EventKind::HandleRun, {}, 0, 0, handle.id_,
               static_cast<int64_t>(handle.task_id_), 0, {}});
     try {
-        if (handle.step_of_) {
-            handle.step_of_->run_pending_step();
-        } else {
-            // Move the callback out: it is dropped once run, as in asyncio.
-            Handle::Fn fn = std::move(handle.fn_);
-            fn();
+        switch (handle.kind_) {
+            case Handle::Kind::Step:
+                handle.step_of_->run_pending_step();
+                break;
+            case Handle::Kind::Callback: {
+                // Move the callback out: it is dropped once run, as in asyncio.
+                Handle::Fn fn = std::move(static_cast<CallbackHandle&>(handle).fn_);
+                fn();
+                break;
+            }
+            case Handle::Kind::Done:
+                static_cast<DoneHandle&>(handle).run();
+                break;
         }
     } catch (const FatalError&) {
         throw;

@@ -25,7 +25,7 @@ TaskBase::TaskBase(Loop& loop, std::string name)
     if (loop.tracing())
         loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, this->name()});
     // asyncio: call_soon(self.__step), then _register_task(self).
-    schedule_step(nullptr);
+    loop.call_soon(step_handle_);
     loop.link_task(*this);
     registered_ = true;
 }
@@ -60,7 +60,7 @@ bool TaskBase::cancel(std::optional<std::string> message) {
     }
     // The step is already scheduled: it will throw CancelledError.
     must_cancel_ = true;
-    pending_cancel_message_ = std::move(message);
+    pending_cancel_message_ = message ? std::make_unique<std::string>(std::move(*message)) : nullptr;
     return true;
 }
 
@@ -96,7 +96,7 @@ void TaskBase::step(std::exception_ptr&& error) {
     if (done()) [[unlikely]] throw InvalidStateError("_step(): already done");
     if (must_cancel_) [[unlikely]] {
         if (!is_cancellation(error))
-            error = std::make_exception_ptr(CancelledError(pending_cancel_message_));
+            error = std::make_exception_ptr(CancelledError(pending_message()));
         must_cancel_ = false;
     }
     if (fut_waiter_) fut_waiter_.reset();
@@ -143,7 +143,7 @@ void TaskBase::finish_step(StepResult& result) {
             if (must_cancel_) {
                 // Cancelled right before the coroutine returned.
                 must_cancel_ = false;
-                FutureBase::cancel(pending_cancel_message_);
+                FutureBase::cancel(pending_message());
             } else {
                 on_returned();
             }
@@ -171,7 +171,7 @@ void TaskBase::finish_step(StepResult& result) {
             } else {
                 awaited.add_waiter(*this);
                 fut_waiter_ = Ref<FutureBase>(&awaited);
-                if (must_cancel_ && fut_waiter_->cancel(pending_cancel_message_))
+                if (must_cancel_ && fut_waiter_->cancel(pending_message()))
                     must_cancel_ = false;
             }
             return;

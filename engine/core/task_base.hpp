@@ -5,6 +5,7 @@
 #pragma once
 
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -95,7 +96,11 @@ private:
     mutable std::string name_;
     mutable uint64_t number_ = 0;  // N of the default name "Task-N"
     Ref<FutureBase> fut_waiter_;
-    std::optional<std::string> pending_cancel_message_;
+    std::unique_ptr<std::string> pending_cancel_message_;  // null: None
+    std::optional<std::string> pending_message() const {
+        if (pending_cancel_message_) return *pending_cancel_message_;
+        return std::nullopt;
+    }
     int num_cancels_requested_ = 0;
     bool must_cancel_ = false;
     bool registered_ = false;

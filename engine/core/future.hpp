@@ -28,7 +28,7 @@ const char* state_name(FutureState state) noexcept;  // "PENDING", ...
 class FutureBase : public RefCounted {
 public:
     // Small enough that a handle can carry it with the future's reference.
-    using DoneFn = SmallFunction<void(FutureBase&), 24>;
+    using DoneFn = SmallFunction<void(FutureBase&), 16>;
 
     explicit FutureBase(Loop& loop, trace::WaitKind kind = trace::WaitKind::Future);
     ~FutureBase() override;

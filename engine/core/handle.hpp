@@ -16,7 +16,7 @@ class TaskBase;
 
 class Handle : public pool::Pooled {
 public:
-    using Fn = SmallFunction<void()>;
+    using Fn = SmallFunction<void(), 32>;
 
     // What running the handle does (a closed set, so no virtual calls):
     // run a callback, step the task it is embedded in, or call a future's
@@ -26,8 +26,9 @@ public:
     // The step handle embedded in a task: running it runs the task's pending
     // step (no callback object is built per step), and references to it
     // keep the task alive.
-    Handle(Loop& loop, TaskBase& task, const RefCounted& owner, uint64_t task_id) noexcept
-        : loop_(&loop), owner_(&owner), step_of_(&task), task_id_(task_id), kind_(Kind::Step) {}
+    // (`task` is the TaskBase itself, seen as what it is to this header.)
+    Handle(Loop& loop, const RefCounted& task, uint64_t task_id) noexcept
+        : loop_(&loop), owner_(&task), task_id_(task_id), kind_(Kind::Step) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
 
@@ -67,8 +68,7 @@ private:
     static void destroy(Handle* handle) noexcept;
 
     Loop* loop_;
-    const RefCounted* owner_ = nullptr;
-    TaskBase* step_of_ = nullptr;
+    const RefCounted* owner_ = nullptr;  // step handles: their task
     uint64_t task_id_ = 0;
     uint64_t id_ = 0;       // assigned by the loop, in creation order
     int64_t when_ns_ = 0;   // timers: deadline

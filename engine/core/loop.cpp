@@ -149,7 +149,7 @@ void Loop::run_handle(Handle& handle) {
     try {
         switch (handle.kind_) {
             case Handle::Kind::Step:
-                handle.step_of_->run_pending_step();
+                static_cast<TaskBase*>(const_cast<RefCounted*>(handle.owner_))->run_pending_step();
                 break;
             case Handle::Kind::Callback: {
                 // Move the callback out: it is dropped once run, as in asyncio.

@@ -70,7 +70,7 @@ private:
 
     template <class D>
     static constexpr bool fits_inline() {
-        return sizeof(D) <= kInlineSize && alignof(D) <= 16 && alignof(D) <= alignof(std::max_align_t) &&
+        return sizeof(D) <= kInlineSize && alignof(D) <= alignof(void*) &&
                std::is_nothrow_move_constructible_v<D>;
     }
 
@@ -91,7 +91,7 @@ private:
         [](void* p) noexcept { delete *static_cast<D**>(p); },
     };
 
-    alignas(alignof(std::max_align_t) < 16 ? alignof(std::max_align_t) : 16) unsigned char buf_[kInlineSize];
+    alignas(void*) unsigned char buf_[kInlineSize];
     const Ops* ops_ = nullptr;
 };
 

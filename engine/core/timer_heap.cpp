@@ -15,34 +15,42 @@ struct Later {
 };
 }  // namespace
 
+TimerHeap::~TimerHeap() {
+    for (auto& entry : heap_) entry.timer->release();
+}
+
 void TimerHeap::push(HandleRef timer) {
     int64_t when = timer->when_ns();
     uint64_t seq = timer->id();
-    heap_.push_back({when, seq, std::move(timer)});
+    heap_.push_back({when, seq, timer.leak()});
     std::push_heap(heap_.begin(), heap_.end(), Later{});
 }
 
 HandleRef TimerHeap::pop() {
     std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    HandleRef top = std::move(heap_.back().timer);
+    HandleRef top;
+    Handle* timer = heap_.back().timer;
     heap_.pop_back();
-    top->in_heap_ = false;
+    timer->in_heap_ = false;
+    top = HandleRef(timer);
+    timer->release();  // the heap's reference, now held by `top`
     return top;
 }
 
 std::size_t TimerHeap::drop_cancelled() {
     std::size_t removed = 0;
-    if (heap_.size() > kMinTimersForCompaction &&
-        static_cast<double>(cancelled_count_) / static_cast<double>(heap_.size()) >
-            kMinCancelledFraction) {
+    // cancelled / size > 0.5, in integers.
+    static_assert(kMinCancelledFraction == 0.5);
+    if (heap_.size() > kMinTimersForCompaction && 2 * cancelled_count_ > heap_.size()) {
         std::vector<Entry> kept;
         kept.reserve(heap_.size() - cancelled_count_);
         for (auto& entry : heap_) {
             if (entry.timer->cancelled()) {
                 entry.timer->in_heap_ = false;
+                entry.timer->release();
                 ++removed;
             } else {
-                kept.push_back(std::move(entry));
+                kept.push_back(entry);
             }
         }
         heap_ = std::move(kept);

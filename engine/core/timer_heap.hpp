@@ -21,15 +21,22 @@ public:
 
     // A timer with its ordering key copied out, so that sifting compares
     // plain integers instead of chasing handle pointers.
+    // The heap holds one reference to each timer (a raw pointer keeps the
+    // entry trivially copyable, so sifting is plain word moves).
     struct Entry {
         int64_t when_ns;
         uint64_t seq;
-        HandleRef timer;
+        Handle* timer;
     };
+
+    TimerHeap() = default;
+    TimerHeap(const TimerHeap&) = delete;
+    TimerHeap& operator=(const TimerHeap&) = delete;
+    ~TimerHeap();
 
     void push(HandleRef timer);
     HandleRef pop();
-    const HandleRef& top() const noexcept { return heap_.front().timer; }
+    Handle& top() const noexcept { return *heap_.front().timer; }
     int64_t top_when_ns() const noexcept { return heap_.front().when_ns; }
     bool empty() const noexcept { return heap_.empty(); }
     std::size_t size() const noexcept { return heap_.size(); }

@@ -19,9 +19,11 @@ public:
     using Fn = SmallFunction<void(), 32>;
 
     // What running the handle does (a closed set, so no virtual calls):
-    // run a callback, step the task it is embedded in, or call a future's
-    // done callback (DoneHandle, future.hpp).
-    enum class Kind : uint8_t { Callback, Step, Done };
+    // run a callback, step the task it is embedded in, call a future's done
+    // callback (DoneHandle, future.hpp), or call its owner's function (a
+    // handle embedded in another object, e.g. a sleep's timer).
+    enum class Kind : uint8_t { Callback, Step, Done, Embedded };
+    using EmbeddedFn = void (*)(const RefCounted& owner);
 
     // The step handle embedded in a task: running it runs the task's pending
     // step (no callback object is built per step), and references to it
@@ -29,6 +31,9 @@ public:
     // (`task` is the TaskBase itself, seen as what it is to this header.)
     Handle(Loop& loop, const RefCounted& task, uint64_t task_id) noexcept
         : loop_(&loop), owner_(&task), task_id_(task_id), kind_(Kind::Step) {}
+    // A handle embedded in `owner` that runs run(owner).
+    Handle(Loop& loop, const RefCounted& owner, EmbeddedFn run, uint64_t task_id) noexcept
+        : loop_(&loop), owner_(&owner), run_fn_(run), task_id_(task_id), kind_(Kind::Embedded) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
 
@@ -54,10 +59,13 @@ public:
         else if (--refs_ == 0) destroy(const_cast<Handle*>(this));
     }
 
+    // Not virtual: free-standing handles are deleted as their kind by
+    // destroy(); embedded ones go with their owner.
+    ~Handle() = default;
+
 protected:
     Handle(Loop& loop, Kind kind, uint64_t task_id) noexcept
         : loop_(&loop), task_id_(task_id), kind_(kind) {}
-    ~Handle() = default;
 
 private:
     friend class Loop;
@@ -68,7 +76,8 @@ private:
     static void destroy(Handle* handle) noexcept;
 
     Loop* loop_;
-    const RefCounted* owner_ = nullptr;  // step handles: their task
+    const RefCounted* owner_ = nullptr;  // embedded handles: their owner
+    EmbeddedFn run_fn_ = nullptr;
     uint64_t task_id_ = 0;
     uint64_t id_ = 0;       // assigned by the loop, in creation order
     int64_t when_ns_ = 0;   // timers: deadline

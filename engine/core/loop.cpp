@@ -44,7 +44,8 @@ void Handle::destroy(Handle* handle) noexcept {
     switch (handle->kind_) {
         case Kind::Callback: delete static_cast<CallbackHandle*>(handle); return;
         case Kind::Done: delete static_cast<DoneHandle*>(handle); return;
-        case Kind::Step: return;  // embedded in its task: never free-standing
+        case Kind::Step:
+        case Kind::Embedded: return;  // part of their owner: never free-standing
     }
 }
 
@@ -74,28 +75,34 @@ HandleRef Loop::call_later(double delay_s, Handle::Fn fn, uint64_t task_id) {
     return call_at(time() + delay_s, std::move(fn), task_id);
 }
 
-HandleRef Loop::call_at(double when_s, Handle::Fn fn, uint64_t task_id) {
-    // Deadlines live on the clock's nanosecond grid; nearbyint rounds half
-    // to even, as Python's round() does.
+int64_t Loop::deadline_ns(double when_s) noexcept {
     double ns = std::nearbyint(when_s * 1e9);
     constexpr double kLimit = 9.2e18;
-    int64_t when_ns = ns >= kLimit ? static_cast<int64_t>(kLimit)
-                      : ns <= -kLimit ? -static_cast<int64_t>(kLimit)
-                                      : static_cast<int64_t>(ns);
-    return call_at_ns(when_ns, std::move(fn), task_id);
+    return ns >= kLimit ? static_cast<int64_t>(kLimit)
+           : ns <= -kLimit ? -static_cast<int64_t>(kLimit)
+                           : static_cast<int64_t>(ns);
+}
+
+HandleRef Loop::call_at(double when_s, Handle::Fn fn, uint64_t task_id) {
+    return call_at_ns(deadline_ns(when_s), std::move(fn), task_id);
 }
 
 HandleRef Loop::call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id) {
     HandleRef timer(new CallbackHandle(*this, std::move(fn), task_id));
-    timer->is_timer_ = true;
-    timer->in_heap_ = true;
-    timer->when_ns_ = when_ns;
-    timer->id_ = next_id();
-    timers_.push(timer);
-    if (listener_) [[unlikely]]
-        emit({trace::EventKind::TimerArmed, {}, 0, 0, timer->id_, when_ns,
-              static_cast<int64_t>(task_id), {}});
+    call_at_ns(*timer, when_ns);
     return timer;
+}
+
+void Loop::call_at_ns(Handle& timer, int64_t when_ns) {
+    timer.is_timer_ = true;
+    timer.in_heap_ = true;
+    timer.cancelled_ = false;
+    timer.when_ns_ = when_ns;
+    timer.id_ = next_id();
+    timers_.push(HandleRef(&timer));
+    if (listener_) [[unlikely]]
+        emit({trace::EventKind::TimerArmed, {}, 0, 0, timer.id_, when_ns,
+              static_cast<int64_t>(timer.task_id_), {}});
 }
 
 int64_t Loop::next_timeout_ns() {
@@ -159,6 +166,9 @@ void Loop::run_handle(Handle& handle) {
             }
             case Handle::Kind::Done:
                 static_cast<DoneHandle&>(handle).run();
+                break;
+            case Handle::Kind::Embedded:
+                handle.run_fn_(*handle.owner_);
                 break;
         }
     } catch (const FatalError&) {

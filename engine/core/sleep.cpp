@@ -3,17 +3,15 @@
 
 namespace corio {
 
-SleepWait start_sleep(Loop& loop, double delay_s, uint64_t task_id) {
-    SleepWait wait{make_future<void>(loop, trace::WaitKind::Timer), {}};
-    // asyncio's futures._set_result_unless_cancelled.
-    wait.timer = loop.call_later(
-        delay_s,
-        [f = wait.future] {
-            if (!f->cancelled()) f->set_result();
-        },
-        task_id);
-    wait.future->set_wait_kind(trace::WaitKind::Timer, wait.timer->id());
-    return wait;
+SleepFuture::SleepFuture(Loop& loop, double delay_s, uint64_t task_id)
+    : Future<void>(loop, trace::WaitKind::Timer), timer_(loop, *this, &SleepFuture::fire, task_id) {
+    loop.call_later(timer_, delay_s);
+    set_wait_kind(trace::WaitKind::Timer, timer_.id());
+}
+
+void SleepFuture::fire(const RefCounted& self) {
+    auto& future = const_cast<SleepFuture&>(static_cast<const SleepFuture&>(self));
+    if (!future.cancelled()) future.set_result();
 }
 
 }  // namespace corio

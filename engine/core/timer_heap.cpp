@@ -1,18 +1,53 @@
 // timer_heap.cpp — heap operations and the lazy removal of cancelled timers.
 #include "core/timer_heap.hpp"
 
-#include <algorithm>
 
 namespace corio {
 
 namespace {
-// std heap functions build a max-heap; "later" makes the earliest the top.
-struct Later {
-    bool operator()(const TimerHeap::Entry& a, const TimerHeap::Entry& b) const noexcept {
-        if (a.when_ns != b.when_ns) return a.when_ns > b.when_ns;
-        return a.seq > b.seq;  // handle ids grow with creation order
+// The heap is 4-ary: half the depth of a binary heap, and a node's children
+// share a cache line or two, which matters with 100,000 timers. Keys are
+// unique (the sequence breaks ties), so the order timers leave the heap is
+// the same as with asyncio's binary heapq.
+constexpr std::size_t kArity = 4;
+
+bool earlier(const TimerHeap::Entry& a, const TimerHeap::Entry& b) noexcept {
+    if (a.when_ns != b.when_ns) return a.when_ns < b.when_ns;
+    return a.seq < b.seq;  // handle ids grow with creation order
+}
+
+void sift_up(std::vector<TimerHeap::Entry>& h, std::size_t i) noexcept {
+    TimerHeap::Entry moving = h[i];
+    while (i > 0) {
+        std::size_t parent = (i - 1) / kArity;
+        if (!earlier(moving, h[parent])) break;
+        h[i] = h[parent];
+        i = parent;
     }
-};
+    h[i] = moving;
+}
+
+void sift_down(std::vector<TimerHeap::Entry>& h, std::size_t i) noexcept {
+    const std::size_t n = h.size();
+    TimerHeap::Entry moving = h[i];
+    for (;;) {
+        std::size_t first = i * kArity + 1;
+        if (first >= n) break;
+        std::size_t best = first;
+        std::size_t last = first + kArity < n ? first + kArity : n;
+        for (std::size_t c = first + 1; c < last; ++c)
+            if (earlier(h[c], h[best])) best = c;
+        if (!earlier(h[best], moving)) break;
+        h[i] = h[best];
+        i = best;
+    }
+    h[i] = moving;
+}
+
+void heapify(std::vector<TimerHeap::Entry>& h) noexcept {
+    if (h.size() < 2) return;
+    for (std::size_t i = (h.size() - 2) / kArity + 1; i-- > 0;) sift_down(h, i);
+}
 }  // namespace
 
 TimerHeap::~TimerHeap() {
@@ -23,14 +58,15 @@ void TimerHeap::push(HandleRef timer) {
     int64_t when = timer->when_ns();
     uint64_t seq = timer->id();
     heap_.push_back({when, seq, timer.leak()});
-    std::push_heap(heap_.begin(), heap_.end(), Later{});
+    sift_up(heap_, heap_.size() - 1);
 }
 
 HandleRef TimerHeap::pop() {
-    std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    HandleRef top;
-    Handle* timer = heap_.back().timer;
+    Handle* timer = heap_.front().timer;
+    heap_.front() = heap_.back();
     heap_.pop_back();
+    if (!heap_.empty()) sift_down(heap_, 0);
+    HandleRef top;
     timer->in_heap_ = false;
     top = HandleRef(timer);
     timer->release();  // the heap's reference, now held by `top`
@@ -54,7 +90,7 @@ std::size_t TimerHeap::drop_cancelled() {
             }
         }
         heap_ = std::move(kept);
-        std::make_heap(heap_.begin(), heap_.end(), Later{});
+        heapify(heap_);
         cancelled_count_ = 0;
         return removed;
     }

@@ -1,6 +1,7 @@
 // corio.hpp — the engine's public API in one include.
 #pragma once
 
+#include "core/as_completed.hpp"
 #include "core/barrier.hpp"
 #include "core/condition.hpp"
 #include "core/errors.hpp"

@@ -7,6 +7,7 @@
 // reports it to the engine task as a StepResult.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <utility>
 
@@ -22,9 +23,21 @@ class Driver;
 
 // Shared part of every corio::Task<T> promise.
 struct PromiseBase {
-    // Coroutine frames come from the engine's pool too.
-    static void* operator new(std::size_t size) { return pool::allocate(size); }
-    static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
+    // Coroutine frames come from the engine's pool too, and are counted for
+    // the leak tests.
+    static void* operator new(std::size_t size) {
+        ++live_frames_count();
+        return pool::allocate(size);
+    }
+    static void operator delete(void* p, std::size_t size) noexcept {
+        --live_frames_count();
+        pool::deallocate(p, size);
+    }
+    static int64_t live_frames() noexcept { return live_frames_count(); }
+    static int64_t& live_frames_count() noexcept {
+        static int64_t count = 0;  // diagnostics only
+        return count;
+    }
 
     Driver* driver = nullptr;
     std::exception_ptr error;

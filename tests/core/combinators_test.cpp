@@ -323,3 +323,51 @@ TEST_CASE("a task cancelled while its TaskGroup waits on exit cancels the childr
     r.main(tg_parent_main(r));
     CHECK(r.out == test::expected_output("taskgroup_parent_cancelled"));
 }
+
+namespace {
+Task<std::string> named_job(std::string name, double delay) {
+    co_await corio::sleep(delay);
+    co_return name;
+}
+
+Task<void> as_completed_main(Run& r) {
+    Loop& loop = r.loop;
+    std::vector<Ref<FutureBase>> tasks;
+    for (auto [n, d] : {std::pair{"a", 3.0}, std::pair{"b", 1.0}, std::pair{"c", 2.0}})
+        tasks.emplace_back(create_task(loop, named_job(n, d)));
+    {
+        AsCompleted each(loop, tasks);
+        for (std::size_t i = 0; i < each.size(); ++i) {
+            auto f = co_await each.next();
+            r.print(static_cast<ScheduledTask<std::string>&>(*f).result() + " " + py_float(loop.time()));
+        }
+    }
+    std::vector<Ref<ScheduledTask<std::string>>> typed;
+    tasks.clear();
+    for (auto [n, d] : {std::pair{"d", 0.5}, std::pair{"e", 5.0}, std::pair{"f", 0.25}}) {
+        typed.push_back(create_task(loop, named_job(n, d)));
+        tasks.emplace_back(typed.back());
+    }
+    AsCompleted each(loop, tasks, 1);
+    std::exception_ptr raised;
+    for (std::size_t i = 0; i < each.size() && !raised; ++i) {
+        auto next = create_task(loop, each.next());
+        raised = co_await settled(*next);
+        if (!raised) r.print(static_cast<ScheduledTask<std::string>&>(*next->result()).result() + " " +
+                             py_float(loop.time()));
+    }
+    try {
+        if (raised) std::rethrow_exception(raised);
+    } catch (const TimeoutError&) {
+        r.print("timeout at " + py_float(loop.time()));
+    }
+    r.print(std::string("e done? ") + (typed[1]->done() ? "True" : "False"));
+    typed[1]->cancel();
+}
+}  // namespace
+
+TEST_CASE("as_completed gives futures in completion order and times out the rest") {
+    Run r;
+    r.main(as_completed_main(r));
+    CHECK(r.out == test::expected_output("as_completed_order"));
+}

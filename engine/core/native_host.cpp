@@ -49,7 +49,13 @@ void NativeHost::poll(Loop& loop, int64_t timeout_ns) {
         uint32_t ev = events[i].events;
         loop.call_soon([this, fd, ev] {
             auto it = watches_.find(fd);
-            if (it != watches_.end()) it->second(ev);
+            if (it == watches_.end()) return;
+            // Hold the callback while it runs: it may unwatch (or re-watch)
+            // its own fd. Put it back unless it did.
+            ReadyFn fn = std::move(it->second);
+            fn(ev);
+            auto again = watches_.find(fd);
+            if (again != watches_.end() && !again->second) again->second = std::move(fn);
         });
     }
 }

@@ -26,21 +26,17 @@ most 30 ns per switch natively, 60 ns in node):
   switch (wasm)  the switch program compiled with em++ -O3 and run in node,
            on the virtual host (the native host is not built for wasm).
 
-The timers row and the clock. corio runs it on its virtual host: the clock
-jumps to each deadline as soon as the loop is idle, so the row measures only
-the engine's work (heap push and pop, the sleep future, the wake-up), never
-time spent waiting. CPython runs stock asyncio on the real clock with the
-same delays, all below 0.1 ms: creating the 100,000 tasks takes longer than
-that, so CPython never waits either, and does the same work (call_later, a
-heap push and pop of each TimerHandle, the future, the wake-up). vclock.py
-was not used for this row: its timer handles compare (when, seq) in Python
-code on every heap comparison and it polls the selector in every one of the
-~300,000 iterations the virtual clock makes, which would slow CPython down
-and flatter corio. On the real clock CPython fires many due timers per
-iteration, which favours CPython; the ratio is therefore a lower bound.
-
-The switch, spawn and queue rows run corio on its native host (epoll, the
-monotonic clock), as CPython runs on its selector loop.
+The timers row and the clock. Both sides run on the real clock (corio's
+native host, CPython's stock asyncio) with the same delays, all below
+0.1 ms: creating the 100,000 tasks takes longer than that, so neither side
+ever waits, and both fire the due timers in batches, doing the same work
+(a timer per sleep, a heap push and pop, the future, the wake-up). The
+virtual clock would instead make one loop iteration per distinct deadline
+on the corio side (about 3 iterations per timer), which CPython on the real
+clock does not do; vclock.py was not used for CPython either: its timer
+handles compare (when, seq) in Python code on every heap comparison, which
+would slow CPython down and flatter corio. `corio-bench-timers
+--host=virtual` runs the virtual-clock variant.
 """
 
 import argparse

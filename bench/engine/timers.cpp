@@ -32,6 +32,6 @@ corio::Task<void> bench(long n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    auto opt = corio_bench::parse(argc, argv, 100'000, true);
+    auto opt = corio_bench::parse(argc, argv, 100'000, false);
     return corio_bench::run(opt, bench(opt.n));
 }

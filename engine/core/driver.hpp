@@ -77,7 +77,7 @@ private:
     };
 
     TaskBase* task_;
-    SmallVector<Frame, 2> stack_;
+    SmallVector<Frame, 1> stack_;
     std::exception_ptr injected_;
     std::exception_ptr outcome_;  // the error a Raised/BadYield step reports
     FutureBase* awaited_ = nullptr;

@@ -89,7 +89,8 @@ void FutureBase::add_done_callback(DoneFn fn, const void* key) {
         first_callback_ = std::move(callback);
         has_first_callback_ = true;
     } else {
-        more_callbacks_.push_back(std::move(callback));
+        if (!more_callbacks_) more_callbacks_ = std::make_unique<std::vector<Callback>>();
+        more_callbacks_->push_back(std::move(callback));
     }
 }
 
@@ -100,20 +101,22 @@ void FutureBase::add_waiter(TaskBase& task) {
         first_callback_ = std::move(callback);
         has_first_callback_ = true;
     } else {
-        more_callbacks_.push_back(std::move(callback));
+        if (!more_callbacks_) more_callbacks_ = std::make_unique<std::vector<Callback>>();
+        more_callbacks_->push_back(std::move(callback));
     }
 }
 
 std::size_t FutureBase::remove_done_callback(const void* key) {
     std::size_t removed = 0;
-    removed += std::erase_if(more_callbacks_, [key](const Callback& c) { return c.key == key; });
+    if (more_callbacks_)
+        removed += std::erase_if(*more_callbacks_, [key](const Callback& c) { return c.key == key; });
     if (has_first_callback_ && first_callback_.key == key) {
         ++removed;
         has_first_callback_ = false;
         first_callback_ = Callback{};
-        if (!more_callbacks_.empty()) {
-            first_callback_ = std::move(more_callbacks_.front());
-            more_callbacks_.erase(more_callbacks_.begin());
+        if (more_callbacks_ && !more_callbacks_->empty()) {
+            first_callback_ = std::move(more_callbacks_->front());
+            more_callbacks_->erase(more_callbacks_->begin());
             has_first_callback_ = true;
         }
     }
@@ -133,10 +136,10 @@ void FutureBase::schedule_callbacks() {
     if (!has_first_callback_) return;
     Callback first = std::move(first_callback_);
     has_first_callback_ = false;
-    std::vector<Callback> more = std::move(more_callbacks_);
-    more_callbacks_.clear();
+    std::unique_ptr<std::vector<Callback>> more = std::move(more_callbacks_);
     schedule(first);
-    for (auto& c : more) schedule(c);
+    if (more)
+        for (auto& c : *more) schedule(c);
 }
 
 }  // namespace corio

@@ -108,7 +108,7 @@ private:
     // have exactly one), the others in more_callbacks_.
     Callback first_callback_{};
     bool has_first_callback_ = false;
-    std::vector<Callback> more_callbacks_;
+    std::unique_ptr<std::vector<Callback>> more_callbacks_;  // rarely needed
     std::exception_ptr error_;
     // Cancellation details, allocated only for futures that get cancelled
     // (most never are): the message, and asyncio's _cancelled_exc.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <type_traits>
@@ -20,6 +21,7 @@ public:
     SmallVector& operator=(const SmallVector&) = delete;
 
     std::size_t size() const noexcept { return size_; }
+    static_assert(N < (uint64_t{1} << 31), "inline capacity fits 32 bits");
     bool empty() const noexcept { return size_ == 0; }
     T* begin() noexcept { return data(); }
     T* end() noexcept { return data() + size_; }
@@ -42,7 +44,7 @@ private:
     T* data() noexcept { return heap_ ? heap_.get() : inline_; }
 
     void grow() {
-        std::size_t cap = capacity_ * 2;
+        uint32_t cap = capacity_ * 2;
         std::unique_ptr<T[]> fresh(new T[cap]);
         std::memcpy(fresh.get(), data(), size_ * sizeof(T));
         heap_ = std::move(fresh);
@@ -51,8 +53,8 @@ private:
 
     T inline_[N]{};
     std::unique_ptr<T[]> heap_;
-    std::size_t size_ = 0;
-    std::size_t capacity_ = N;
+    uint32_t size_ = 0;
+    uint32_t capacity_ = N;
 };
 
 }  // namespace corio

@@ -18,10 +18,10 @@ StepResult StepResult::bad_yield(std::exception_ptr& storage, const std::string&
 
 TaskBase::TaskBase(Loop& loop, std::string name)
     : FutureBase(loop, trace::WaitKind::Task),
-      step_handle_(loop, *this, id()),
-      name_(std::move(name)) {
+      step_handle_(loop, *this, id()) {
     ++g_live_tasks;
-    if (name_.empty()) number_ = loop.next_task_number();
+    if (name.empty()) number_ = loop.next_task_number();
+    else name_ = std::make_unique<std::string>(std::move(name));
     if (loop.tracing())
         loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, this->name()});
     // asyncio: call_soon(self.__step), then _register_task(self).
@@ -39,10 +39,10 @@ int64_t TaskBase::live_count() noexcept { return g_live_tasks; }
 
 const std::string& TaskBase::name() const {
     if (number_) {
-        name_ = "Task-" + std::to_string(number_);
+        name_ = std::make_unique<std::string>("Task-" + std::to_string(number_));
         number_ = 0;
     }
-    return name_;
+    return *name_;
 }
 
 int TaskBase::uncancel() noexcept {

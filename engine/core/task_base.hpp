@@ -54,7 +54,7 @@ public:
     // "Task-N" unless named; the default name is formatted when first asked.
     const std::string& name() const;
     void set_name(std::string name) {
-        name_ = std::move(name);
+        name_ = std::make_unique<std::string>(std::move(name));
         number_ = 0;
     }
     // The future this task waits on now, if any.
@@ -93,7 +93,7 @@ private:
     Handle step_handle_;
     std::exception_ptr step_error_;  // the pending step throws this, or
     Ref<FutureBase> wake_from_;      // the pending step is __wakeup(this)
-    mutable std::string name_;
+    mutable std::unique_ptr<std::string> name_;  // formatted or given name
     mutable uint64_t number_ = 0;  // N of the default name "Task-N"
     Ref<FutureBase> fut_waiter_;
     std::unique_ptr<std::string> pending_cancel_message_;  // null: None

@@ -75,36 +75,11 @@ inline bool remove_waiter(Waiters& waiters, const FutureBase* fut) {
     return false;
 }
 
-// `await fut` that hands back what it raised instead of throwing it.
-struct BlockOn {
-    FutureBase* future;
-    Driver* driver = nullptr;
-
-    bool await_ready() const noexcept { return future->done(); }
-    template <class P>
-    void await_suspend(std::coroutine_handle<P> h) noexcept {
-        driver = &driver_of(h);
-        driver->block_on(*future);
-    }
-    std::exception_ptr await_resume() {
-        if (!driver) {  // already done: no suspension, its outcome at once
-            future->mark_retrieved();
-            return future->cancelled() ? future->make_cancelled_error() : future->stored_error();
-        }
-        try {
-            driver->rethrow_injected();
-        } catch (...) {
-            return std::current_exception();
-        }
-        return nullptr;
-    }
-};
-
 // The waits of an operation after its first, run as a child coroutine of the
 // awaiting task (so in the same step, and without growing the C++ stack).
 template <class Op>
 Task<void> drive(Op& op, Wait wait) {
-    while (wait) wait = op.finish(co_await BlockOn{wait.future});
+    while (wait) wait = op.finish(co_await settled(*wait.future));
 }
 
 }  // namespace detail

@@ -83,19 +83,14 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
-    Callback callback{std::move(fn), key, {}};
-    if (done()) schedule(callback);
-    else if (!has_first_callback_) {
-        first_callback_ = std::move(callback);
-        has_first_callback_ = true;
-    } else {
-        if (!more_callbacks_) more_callbacks_ = std::make_unique<std::vector<Callback>>();
-        more_callbacks_->push_back(std::move(callback));
-    }
+    add_callback({std::move(fn), key, {}});
 }
 
 void FutureBase::add_waiter(TaskBase& task) {
-    Callback callback{nullptr, &task, Ref<TaskBase>(&task)};
+    add_callback({nullptr, &task, Ref<TaskBase>(&task)});
+}
+
+void FutureBase::add_callback(Callback callback) {
     if (done()) schedule(callback);
     else if (!has_first_callback_) {
         first_callback_ = std::move(callback);

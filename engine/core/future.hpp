@@ -101,6 +101,7 @@ private:
         Ref<TaskBase> waiter;
     };
     void schedule_callbacks();
+    void add_callback(Callback callback);
     void schedule(Callback& callback);
 
     Loop* loop_;

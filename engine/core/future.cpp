@@ -19,11 +19,16 @@ const char* state_name(FutureState state) noexcept {
 }
 
 FutureBase::FutureBase(Loop& loop, trace::WaitKind kind)
-    : loop_(&loop), id_(loop.next_id()), wait_kind_(kind) {
+    : wait_kind_(kind), loop_(&loop), id_(loop.next_id()) {
     ++g_live_futures;
 }
 
-FutureBase::~FutureBase() { --g_live_futures; }
+FutureBase::~FutureBase() {
+    if (has_first_callback_) release_waiter(first_callback_);
+    if (more_callbacks_)
+        for (auto& c : *more_callbacks_) release_waiter(c);
+    --g_live_futures;
+}
 
 int64_t FutureBase::live_count() noexcept { return g_live_futures; }
 
@@ -83,11 +88,12 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
-    add_callback({std::move(fn), key, {}});
+    add_callback({std::move(fn), key});
 }
 
 void FutureBase::add_waiter(TaskBase& task) {
-    add_callback({nullptr, &task, Ref<TaskBase>(&task)});
+    task.add_ref();
+    add_callback({nullptr, &task});
 }
 
 void FutureBase::add_callback(Callback callback) {
@@ -101,11 +107,21 @@ void FutureBase::add_callback(Callback callback) {
     }
 }
 
+void FutureBase::release_waiter(Callback& callback) noexcept {
+    if (callback.is_waiter() && callback.key) callback.waiter()->release();
+    callback.key = nullptr;
+}
+
 std::size_t FutureBase::remove_done_callback(const void* key) {
     std::size_t removed = 0;
     if (more_callbacks_)
-        removed += std::erase_if(*more_callbacks_, [key](const Callback& c) { return c.key == key; });
+        removed += std::erase_if(*more_callbacks_, [&](Callback& c) {
+            if (c.key != key) return false;
+            release_waiter(c);
+            return true;
+        });
     if (has_first_callback_ && first_callback_.key == key) {
+        release_waiter(first_callback_);
         ++removed;
         has_first_callback_ = false;
         first_callback_ = Callback{};
@@ -119,11 +135,13 @@ std::size_t FutureBase::remove_done_callback(const void* key) {
 }
 
 void FutureBase::schedule(Callback& callback) {
-    if (callback.waiter) {
-        Ref<TaskBase> task = std::move(callback.waiter);
+    if (callback.is_waiter()) {
+        Ref<TaskBase> task(callback.waiter());
+        callback.waiter()->release();  // the registration's reference
+        callback.key = nullptr;
         task->schedule_wakeup(*this);
     } else {
-        loop_->call_soon(*new DoneHandle(*loop_, std::move(callback.fn), *this));
+        loop_->call_soon(*new DoneHandle(std::move(callback.fn), *this));
     }
 }
 

@@ -93,22 +93,30 @@ protected:
     void throw_if_done(const char* what) const;
 
 private:
+    // A done callback, or (with no fn) a task to wake, whose TaskBase* is
+    // the key and holds a reference: a task waiting on a future is kept
+    // alive by it, as by asyncio's callback (add_ref on registration,
+    // released when scheduled or removed).
     struct Callback {
         DoneFn fn;
         const void* key;
-        // Set instead of fn for task wake-ups. Holds a reference: a task
-        // waiting on a future is kept alive by it, as by asyncio's callback.
-        Ref<TaskBase> waiter;
+        bool is_waiter() const noexcept { return !fn; }
+        TaskBase* waiter() const noexcept { return static_cast<TaskBase*>(const_cast<void*>(key)); }
     };
+    void release_waiter(Callback& callback) noexcept;
     void schedule_callbacks();
     void add_callback(Callback callback);
     void schedule(Callback& callback);
 
+    // The small fields first: they share a word with the reference count.
+    FutureState state_ = FutureState::Pending;
+    trace::WaitKind wait_kind_;
+    mutable bool log_traceback_ = false;
+    bool has_first_callback_ = false;
     Loop* loop_;
     // Done callbacks in registration order: the first inline (most futures
     // have exactly one), the others in more_callbacks_.
     Callback first_callback_{};
-    bool has_first_callback_ = false;
     std::unique_ptr<std::vector<Callback>> more_callbacks_;  // rarely needed
     std::exception_ptr error_;
     // Cancellation details, allocated only for futures that get cancelled
@@ -122,17 +130,14 @@ private:
     std::unique_ptr<CancelState> cancel_;
     uint64_t id_;
     uint64_t owner_id_ = 0;
-    FutureState state_ = FutureState::Pending;
-    trace::WaitKind wait_kind_;
-    mutable bool log_traceback_ = false;
 };
 
 // The handle that calls one done callback of a future (no callable is
 // wrapped around the callback to schedule it).
 class DoneHandle final : public Handle {
 public:
-    DoneHandle(Loop& loop, FutureBase::DoneFn fn, FutureBase& future) noexcept
-        : Handle(loop, Kind::Done, 0), fn_(std::move(fn)), future_(&future) {}
+    DoneHandle(FutureBase::DoneFn fn, FutureBase& future) noexcept
+        : Handle(Kind::Done, nullptr), fn_(std::move(fn)), future_(&future) {}
     void run() {
         FutureBase::DoneFn fn = std::move(fn_);
         Ref<FutureBase> future = std::move(future_);

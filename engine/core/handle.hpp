@@ -23,19 +23,16 @@ public:
     // callback (DoneHandle, future.hpp), or call its owner's function (a
     // handle embedded in another object, e.g. a sleep's timer).
     enum class Kind : uint8_t { Callback, Step, Done, Embedded };
-    using EmbeddedFn = void (*)(const RefCounted& owner);
 
     // The step handle embedded in a task: running it runs the task's pending
     // step (no callback object is built per step), and references to it
-    // keep the task alive.
-    // (`task` is the TaskBase itself, seen as what it is to this header.)
-    Handle(Loop& loop, const RefCounted& task, uint64_t task_id) noexcept
-        : loop_(&loop), owner_(&task), task_id_(task_id), kind_(Kind::Step) {}
-    // A handle embedded in `owner` that runs run(owner).
-    Handle(Loop& loop, const RefCounted& owner, EmbeddedFn run, uint64_t task_id) noexcept
-        : loop_(&loop), owner_(&owner), run_fn_(run), task_id_(task_id), kind_(Kind::Embedded) {}
+    // keep the task alive. (`task` is the TaskBase, seen as a RefCounted.)
+    explicit Handle(const RefCounted& task) noexcept : owner_(&task), kind_(Kind::Step) {}
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
+    // Not virtual: free-standing handles are deleted as their kind by
+    // destroy(); embedded ones go with their owner.
+    ~Handle() = default;
 
     // Prevents the callback from running. For a timer still in the heap this
     // also counts it for the loop's compaction rule.
@@ -43,12 +40,12 @@ public:
     bool cancelled() const noexcept { return cancelled_; }
     bool is_timer() const noexcept { return is_timer_; }
     Kind kind() const noexcept { return kind_; }
-    // Deadline of a timer, in loop nanoseconds.
-    int64_t when_ns() const noexcept { return when_ns_; }
-    double when() const noexcept { return static_cast<double>(when_ns_) / 1e9; }
+    // Deadline of a timer, in loop nanoseconds (0 for other handles).
+    int64_t when_ns() const noexcept;
+    double when() const noexcept { return static_cast<double>(when_ns()) / 1e9; }
     uint64_t id() const noexcept { return id_; }
-    // The task this handle steps or wakes (0 for plain callbacks): for traces.
-    uint64_t task_id() const noexcept { return task_id_; }
+    // The task this handle steps, or that created it (0 if none): for traces.
+    uint64_t task_id() const noexcept;
 
     void add_ref() const noexcept {
         if (owner_) owner_->add_ref();
@@ -59,13 +56,8 @@ public:
         else if (--refs_ == 0) destroy(const_cast<Handle*>(this));
     }
 
-    // Not virtual: free-standing handles are deleted as their kind by
-    // destroy(); embedded ones go with their owner.
-    ~Handle() = default;
-
 protected:
-    Handle(Loop& loop, Kind kind, uint64_t task_id) noexcept
-        : loop_(&loop), task_id_(task_id), kind_(kind) {}
+    Handle(Kind kind, const RefCounted* owner) noexcept : owner_(owner), kind_(kind) {}
 
 private:
     friend class Loop;
@@ -75,12 +67,8 @@ private:
     // Deletes a free-standing handle as its real kind (loop.cpp).
     static void destroy(Handle* handle) noexcept;
 
-    Loop* loop_;
-    const RefCounted* owner_ = nullptr;  // embedded handles: their owner
-    EmbeddedFn run_fn_ = nullptr;
-    uint64_t task_id_ = 0;
-    uint64_t id_ = 0;       // assigned by the loop, in creation order
-    int64_t when_ns_ = 0;   // timers: deadline
+    const RefCounted* owner_;  // embedded handles: their owner
+    uint64_t id_ = 0;          // assigned by the loop, in creation order
     mutable uint32_t refs_ = 0;
     Kind kind_;
     bool cancelled_ = false;
@@ -88,16 +76,46 @@ private:
     bool in_heap_ = false;  // asyncio's TimerHandle._scheduled
 };
 
+// A handle that may be armed as a timer: it knows its loop (to report its
+// cancellation), its deadline, and the task that created it.
+class TimedHandle : public Handle {
+public:
+    Loop& loop() const noexcept { return *loop_; }
+
+protected:
+    TimedHandle(Loop& loop, Kind kind, const RefCounted* owner, uint64_t task_id) noexcept
+        : Handle(kind, owner), loop_(&loop), task_id_(task_id) {}
+
+private:
+    friend class Loop;
+    friend class Handle;
+    Loop* loop_;
+    int64_t when_ns_ = 0;
+    uint64_t task_id_;
+};
+
 // A handle that runs a callable (call_soon, call_later, call_at).
-class CallbackHandle final : public Handle {
+class CallbackHandle final : public TimedHandle {
 public:
     CallbackHandle(Loop& loop, Fn fn, uint64_t task_id) noexcept
-        : Handle(loop, Kind::Callback, task_id), fn_(std::move(fn)) {}
+        : TimedHandle(loop, Kind::Callback, nullptr, task_id), fn_(std::move(fn)) {}
 
 private:
     friend class Loop;
     friend class Handle;
     Fn fn_;
+};
+
+// A handle embedded in `owner` that runs run(owner), e.g. a sleep's timer.
+class EmbeddedHandle final : public TimedHandle {
+public:
+    using RunFn = void (*)(const RefCounted& owner);
+    EmbeddedHandle(Loop& loop, const RefCounted& owner, RunFn run, uint64_t task_id) noexcept
+        : TimedHandle(loop, Kind::Embedded, &owner, task_id), run_(run) {}
+
+private:
+    friend class Loop;
+    RunFn run_;
 };
 
 using HandleRef = Ref<Handle>;

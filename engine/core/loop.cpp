@@ -34,10 +34,26 @@ void Loop::emit(trace::Event event) {
 void Handle::cancel() noexcept {
     if (cancelled_) return;
     cancelled_ = true;
-    if (is_timer_) loop_->timer_cancelled(*this);
+    if (is_timer_) static_cast<TimedHandle*>(this)->loop_->timer_cancelled(*this);
     // asyncio drops the callback (and what it references) at once.
     if (kind_ == Kind::Callback) static_cast<CallbackHandle*>(this)->fn_.reset();
     else if (kind_ == Kind::Done) static_cast<DoneHandle*>(this)->drop();
+}
+
+int64_t Handle::when_ns() const noexcept {
+    if (kind_ == Kind::Callback || kind_ == Kind::Embedded)
+        return static_cast<const TimedHandle*>(this)->when_ns_;
+    return 0;
+}
+
+uint64_t Handle::task_id() const noexcept {
+    switch (kind_) {
+        case Kind::Step: return static_cast<const TaskBase*>(owner_)->id();
+        case Kind::Callback:
+        case Kind::Embedded: return static_cast<const TimedHandle*>(this)->task_id_;
+        case Kind::Done: return 0;
+    }
+    return 0;
 }
 
 void Handle::destroy(Handle* handle) noexcept {
@@ -60,7 +76,7 @@ void Loop::timer_cancelled(Handle& handle) {
 
 void Loop::emit_scheduled(const Handle& handle) {
     emit({trace::EventKind::HandleScheduled, {}, 0, 0, handle.id_,
-          static_cast<int64_t>(handle.task_id_), 0, {}});
+          static_cast<int64_t>(handle.task_id()), 0, {}});
 }
 
 HandleRef Loop::call_soon(Handle::Fn fn, uint64_t task_id) {
@@ -88,21 +104,22 @@ HandleRef Loop::call_at(double when_s, Handle::Fn fn, uint64_t task_id) {
 }
 
 HandleRef Loop::call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id) {
-    HandleRef timer(new CallbackHandle(*this, std::move(fn), task_id));
+    auto* timer = new CallbackHandle(*this, std::move(fn), task_id);
+    HandleRef ref(timer);
     call_at_ns(*timer, when_ns);
-    return timer;
+    return ref;
 }
 
-void Loop::call_at_ns(Handle& timer, int64_t when_ns) {
+void Loop::call_at_ns(TimedHandle& timer, int64_t when_ns) {
     timer.is_timer_ = true;
     timer.in_heap_ = true;
     timer.cancelled_ = false;
     timer.when_ns_ = when_ns;
     timer.id_ = next_id();
-    timers_.push(HandleRef(&timer));
+    timers_.push(HandleRef(&timer), when_ns);
     if (listener_) [[unlikely]]
         emit({trace::EventKind::TimerArmed, {}, 0, 0, timer.id_, when_ns,
-              static_cast<int64_t>(timer.task_id_), {}});
+              static_cast<int64_t>(timer.task_id()), {}});
 }
 
 int64_t Loop::next_timeout_ns() {
@@ -152,7 +169,7 @@ void Loop::run_once() {
 void Loop::run_handle(Handle& handle) {
     if (listener_) [[unlikely]]
         emit({trace::EventKind::HandleRun, {}, 0, 0, handle.id_,
-              static_cast<int64_t>(handle.task_id_), 0, {}});
+              static_cast<int64_t>(handle.task_id()), 0, {}});
     try {
         switch (handle.kind_) {
             case Handle::Kind::Step:
@@ -168,7 +185,7 @@ void Loop::run_handle(Handle& handle) {
                 static_cast<DoneHandle&>(handle).run();
                 break;
             case Handle::Kind::Embedded:
-                handle.run_fn_(*handle.owner_);
+                static_cast<EmbeddedHandle&>(handle).run_(*handle.owner_);
                 break;
         }
     } catch (const FatalError&) {

@@ -58,8 +58,10 @@ public:
     HandleRef call_at(double when_s, Handle::Fn fn, uint64_t task_id = 0);
     HandleRef call_at_ns(int64_t when_ns, Handle::Fn fn, uint64_t task_id = 0);
     // Arms an existing (embedded) handle as a timer.
-    void call_at_ns(Handle& timer, int64_t when_ns);
-    void call_later(Handle& timer, double delay_s) { call_at_ns(timer, deadline_ns(time() + delay_s)); }
+    void call_at_ns(TimedHandle& timer, int64_t when_ns);
+    void call_later(TimedHandle& timer, double delay_s) {
+        call_at_ns(timer, deadline_ns(time() + delay_s));
+    }
     // A loop time in seconds on the clock's nanosecond grid (asyncio rounds
     // half to even, as Python's round()).
     static int64_t deadline_ns(double when_s) noexcept;

@@ -15,12 +15,12 @@ public:
     SleepFuture(Loop& loop, double delay_s, uint64_t task_id);
     // asyncio's `finally: h.cancel()` once the wait is over.
     void cancel_timer() noexcept { timer_.cancel(); }
-    const Handle& timer() const noexcept { return timer_; }
+    const EmbeddedHandle& timer() const noexcept { return timer_; }
 
 private:
     // asyncio's futures._set_result_unless_cancelled.
     static void fire(const RefCounted& self);
-    Handle timer_;
+    EmbeddedHandle timer_;
 };
 
 inline Ref<SleepFuture> start_sleep(Loop& loop, double delay_s, uint64_t task_id = 0) {

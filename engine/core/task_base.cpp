@@ -18,7 +18,7 @@ StepResult StepResult::bad_yield(std::exception_ptr& storage, const std::string&
 
 TaskBase::TaskBase(Loop& loop, std::string name)
     : FutureBase(loop, trace::WaitKind::Task),
-      step_handle_(loop, *this, id()) {
+      step_handle_(*this) {
     ++g_live_tasks;
     if (name.empty()) number_ = loop.next_task_number();
     else name_ = std::make_unique<std::string>(std::move(name));

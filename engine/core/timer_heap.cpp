@@ -54,10 +54,9 @@ TimerHeap::~TimerHeap() {
     for (auto& entry : heap_) entry.timer->release();
 }
 
-void TimerHeap::push(HandleRef timer) {
-    int64_t when = timer->when_ns();
+void TimerHeap::push(HandleRef timer, int64_t when_ns) {
     uint64_t seq = timer->id();
-    heap_.push_back({when, seq, timer.leak()});
+    heap_.push_back({when_ns, seq, timer.leak()});
     sift_up(heap_, heap_.size() - 1);
 }
 

@@ -34,7 +34,7 @@ public:
     TimerHeap& operator=(const TimerHeap&) = delete;
     ~TimerHeap();
 
-    void push(HandleRef timer);
+    void push(HandleRef timer, int64_t when_ns);
     HandleRef pop();
     Handle& top() const noexcept { return *heap_.front().timer; }
     int64_t top_when_ns() const noexcept { return heap_.front().when_ns; }

@@ -1,5 +1,6 @@
 // timer_heap.hpp — the loop's timers: a binary min-heap ordered by
-// (deadline, creation sequence), so equal deadlines fire in creation order.
+// (deadline, creation sequence), so equal deadlines fire in creation order
+// (4-ary rather than binary: see timer_heap.cpp).
 // Cancelled timers stay in the heap until they reach the top or until
 // CPython's compaction rule rebuilds the heap without them.
 #pragma once

@@ -1,4 +1,4 @@
-// timer_heap.hpp — the loop's timers: a binary min-heap ordered by
+// timer_heap.hpp — the loop's timers: a min-heap ordered by
 // (deadline, creation sequence), so equal deadlines fire in creation order
 // (4-ary rather than binary: see timer_heap.cpp).
 // Cancelled timers stay in the heap until they reach the top or until

@@ -1,5 +1,0 @@
-print("never")
-
-
-def broken(x)
-    return x

@@ -12,7 +12,7 @@
 #include "py/bigint.hpp"
 #include "py/float_format.hpp"
 
-namespace corio::py {
+namespace corio::py::ast {
 
 const char* name_of(ExprContext ctx) {
   switch (ctx) {
@@ -829,4 +829,4 @@ std::string dump(const Expr& expr) {
   return std::move(d.out);
 }
 
-}  // namespace corio::py
+}  // namespace corio::py::ast

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-namespace corio::py {
+namespace corio::py::ast {
 
 // ---------------------------------------------------------------- arena
 
@@ -519,4 +519,4 @@ const T* as(const Node* node) {
 std::string dump(const Module& module);
 std::string dump(const Expr& expr);
 
-}  // namespace corio::py
+}  // namespace corio::py::ast

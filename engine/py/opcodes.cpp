@@ -38,7 +38,7 @@ int stack_effect(Op op, uint32_t arg, bool jumping) noexcept {
         case Op::JUMP_IF_FALSE_OR_POP:
         case Op::JUMP_IF_TRUE_OR_POP: return jumping ? 0 : -1;
         case Op::FOR_ITER: return jumping ? -1 : 1;
-        case Op::SEND: return jumping ? 0 : 0;
+        case Op::SEND: return jumping ? -1 : 0;  // returned: the receiver is replaced by the value
         case Op::MAKE_FUNCTION: {
             int extra = 0;
             for (uint32_t bit : {kFnDefaults, kFnKwDefaults, kFnAnnotations, kFnClosure})

@@ -100,7 +100,7 @@ inline constexpr int kVarEffect = 1000;
     X(MAKE_FUNCTION,     Flags, kVarEffect, "[defaults kwdefaults annotations closure] code -> fn")\
     X(CALL,              Count, kVarEffect, "NULL f a1..an -> f(a1..an) | m self a1..an -> m(self, a1..an)")\
     X(CALL_KW,           Count, kVarEffect, "as CALL, then kwnames: the last len(kwnames) args are keywords")\
-    X(CALL_FUNCTION_EX,  Flags, kVarEffect, "NULL callable args-tuple [kwargs-dict] -> result")\
+    X(CALL_FUNCTION_EX,  Flags, kVarEffect, "NULL callable args [kwargs-dict] -> result  (args: a tuple, or for f(*x) x itself)")\
     X(RETURN_VALUE,      None, -1,  "x ->  (return x)")                                     \
     /* generators and coroutines */                                                        \
     X(YIELD_VALUE,       None,  0,  "x -> sent  (suspend the frame)")                       \

@@ -8,6 +8,8 @@
 
 namespace corio::py {
 
+using namespace ast;  // the AST node types (ast.hpp)
+
 // ------------------------------------------------------------------ tokens
 
 const Token& Parser::cur() const {

@@ -11,8 +11,8 @@ namespace corio::py {
 
 // One parsed module: the arena owns every node reachable from `module`.
 struct ParsedModule {
-  AstArena arena;
-  Module* module = nullptr;
+  ast::AstArena arena;
+  ast::Module* module = nullptr;
 };
 
 // Parses a whole file (CPython's `exec` mode). Throws SyntaxError.

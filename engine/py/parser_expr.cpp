@@ -9,6 +9,8 @@
 
 namespace corio::py {
 
+using namespace ast;  // the AST node types (ast.hpp)
+
 bool Parser::starts_expression(Tok k) const {
   switch (k) {
     case Tok::Name: case Tok::Number: case Tok::String: case Tok::LPar: case Tok::LSqb:

@@ -17,6 +17,8 @@
 
 namespace corio::py {
 
+using namespace ast;  // the AST node types (ast.hpp)
+
 inline constexpr int kMaxFStringNesting = 2;  // "f-string: expressions nested too deeply"
 
 // An unparenthesised tuple starts where its first element starts.

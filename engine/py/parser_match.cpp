@@ -8,6 +8,8 @@
 
 namespace corio::py {
 
+using namespace ast;  // the AST node types (ast.hpp)
+
 // match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
 // subject_expr: star_named_expression ',' star_named_expressions? | named_expression
 Stmt* Parser::match_stmt() {

@@ -12,6 +12,8 @@
 
 namespace corio::py {
 
+using namespace ast;  // the AST node types (ast.hpp)
+
 namespace {
 
 void append_utf8(std::string& out, std::uint32_t cp) {

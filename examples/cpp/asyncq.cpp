@@ -77,6 +77,10 @@ corio::Task<void> async_main(int nprod, int ncon) {
     co_await *corio::gather_futures(loop, std::move(producers));
     co_await q.join();  // Implicitly awaits consumers, too
     for (auto& c : consumers) c->cancel();
+    // In Python the consumers' frames keep the queue alive until asyncio.run
+    // has finished cancelling them; here the queue lives in this frame, so
+    // wait for them to end before it goes (nothing is printed meanwhile).
+    for (auto& c : consumers) co_await corio::settled(*c);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ using corio::py::SyntaxError;
 
 std::string dump_of(const std::string& source) {
   corio::py::ParsedModule parsed = corio::py::parse_module(source);
-  return corio::py::dump(*parsed.module);
+  return corio::py::ast::dump(*parsed.module);
 }
 
 // "Kind: msg @ lineno:offset-end_lineno:end_offset", or "no error".
@@ -1091,6 +1091,7 @@ TEST_CASE("syntax error: else without if", "[parser][syntax-error]") {
 namespace {
 
 using namespace corio::py;
+using namespace corio::py::ast;
 
 // Pre-order walk over the node kinds the location tests use.
 class LocationWalker {

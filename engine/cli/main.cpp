@@ -1,0 +1,146 @@
+// main.cpp — the `corio` command.
+//   corio run [--clock=virtual|real] FILE [ARGS...]   run a Python program
+//   corio dis FILE                                    print its bytecode
+// Output is buffered as python's is when stdout is a pipe: stdout is
+// flushed when the buffer fills, before anything goes to stderr, and at exit.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "py/vm_source.hpp"
+#include "py/interp.hpp"
+#include "py/run.hpp"
+#include "py/traceback.hpp"
+#include "py/vm.hpp"
+#if __has_include("py/dis.hpp")
+#include "py/dis.hpp"
+#define CORIO_HAVE_DIS 1
+#endif
+
+namespace {
+
+constexpr std::size_t kStdoutBufferBytes = 64 * 1024;
+
+void write_fd(int fd, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = ::write(fd, text.data(), text.size());
+        if (n <= 0) return;
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+class Output {
+public:
+    // A terminal gets whole lines at once, as python's line-buffered stdout.
+    Output() : line_buffered_(::isatty(1) != 0) {}
+    void out(std::string_view text) {
+        buffer_ += text;
+        if (buffer_.size() >= kStdoutBufferBytes || (line_buffered_ && text.find('\n') != std::string_view::npos))
+            flush();
+    }
+    void err(std::string_view text) {
+        flush();
+        write_fd(2, text);
+    }
+    void flush() {
+        write_fd(1, buffer_);
+        buffer_.clear();
+    }
+
+private:
+    std::string buffer_;
+    bool line_buffered_;
+};
+
+int usage() {
+    std::fputs("usage: corio run [--clock=virtual|real] FILE [ARGS...]\n"
+               "       corio dis FILE\n",
+               stderr);
+    return 2;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+int cant_open(const std::string& path) {
+    std::fprintf(stderr, "corio: can't open file '%s': [Errno 2] No such file or directory\n", path.c_str());
+    return 2;
+}
+
+int run(int argc, char** argv) {
+    int i = 2;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; ++i) {
+        std::string opt = argv[i];
+        if (opt != "--clock=virtual" && opt != "--clock=real") {
+            std::fprintf(stderr, "corio: unknown option %s\n", opt.c_str());
+            return usage();
+        }
+    }
+    if (i >= argc) return usage();
+    std::string path = argv[i];
+    std::string source;
+    if (!read_file(path, source)) return cant_open(path);
+    std::vector<std::string> args(argv + i, argv + argc);
+    std::string filename = std::filesystem::absolute(path).string();
+
+    Output output;
+    int status;
+    {
+        corio::py::Interp interp;
+        interp.write_stdout = [&](std::string_view s) { output.out(s); };
+        interp.write_stderr = [&](std::string_view s) { output.err(s); };
+        interp.read_stdin = [&](std::string& line) {
+            output.flush();  // the prompt shows before input() waits
+            return static_cast<bool>(std::getline(std::cin, line));
+        };
+        corio::py::Vm vm(interp);
+        status = corio::py::run_main(interp, filename, source, args);
+        output.flush();
+    }
+    return status;
+}
+
+int dis(int argc, char** argv) {
+    if (argc != 3) return usage();
+    std::string path = argv[2];
+    std::string source;
+    if (!read_file(path, source)) return cant_open(path);
+    std::string filename = std::filesystem::absolute(path).string();
+    try {
+        auto spec = corio::py::compile_program(source, filename);
+#ifdef CORIO_HAVE_DIS
+        std::string text = corio::py::disassemble(*spec);
+        write_fd(1, text);
+#else
+        (void)spec;
+        std::fputs("corio dis: the disassembler is not built yet\n", stderr);
+        return 1;
+#endif
+    } catch (const corio::py::SyntaxError& err) {
+        write_fd(2, corio::py::format_syntax_error(err, filename));
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    std::string command = argv[1];
+    if (command == "run") return run(argc, argv);
+    if (command == "dis") return dis(argc, argv);
+    return usage();
+}

@@ -1,0 +1,86 @@
+// dict.hpp — Python's dict: CPython's compact, insertion-ordered hash table.
+// Entries sit in an array in insertion order (deleted ones leave a hole
+// until the next resize); a power-of-two index table maps hashes to entry
+// positions with CPython's probing (perturbation). Lookups with interned str
+// keys compare pointers first and never call Python code.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "py/interp.hpp"
+#include "py/object.hpp"
+
+namespace corio::py {
+
+class Str;
+
+class Dict : public Object {
+public:
+    struct Entry {
+        int64_t hash;
+        Value key;  // null: deleted
+        Value value;
+    };
+
+    explicit Dict(Type* type) noexcept : Object(type) {}
+    void trace(Tracer& tracer) override;
+
+    std::size_t size() const noexcept { return used_; }
+
+    // d[key] or null when missing; hashing and __eq__ may raise.
+    Value get(Interp& interp, Value key);
+    // Same with the hash known.
+    Value get(Interp& interp, Value key, int64_t hash);
+    // Fast path for str keys (exact str): never calls Python code.
+    Value get_str(Str* key) const noexcept;
+    Value get_str(Interp& interp, std::string_view key);  // interns the key
+    void set(Interp& interp, Value key, Value value);
+    void set(Interp& interp, Value key, int64_t hash, Value value);
+    void set_str(Interp& interp, Str* key, Value value);
+    void set_str(Interp& interp, std::string_view key, Value value);  // interns the key
+    // del d[key]: false when missing.
+    bool remove(Interp& interp, Value key);
+    // pop: the removed value, or null when missing.
+    Value pop(Interp& interp, Value key);
+    void clear() noexcept;
+    // setdefault
+    Value set_default(Interp& interp, Value key, Value deflt);
+
+    // Iteration over live entries in insertion order:
+    //   for (std::size_t i = 0; i < d->entry_count(); ++i)
+    //       if (const auto& e = d->entry(i); e.key) ...
+    std::size_t entry_count() const noexcept { return entries_.size(); }
+    const Entry& entry(std::size_t i) const noexcept { return entries_[i]; }
+    Entry& entry(std::size_t i) noexcept { return entries_[i]; }
+    // Bumped on every insertion or deletion (iterators detect mutation).
+    uint64_t version() const noexcept { return version_; }
+
+private:
+    static constexpr int32_t kEmpty = -1;
+    static constexpr int32_t kDummy = -2;
+    // Index slot of `key` (found: its entry index >= 0) via CPython probing.
+    int64_t find(Interp& interp, Value key, int64_t hash, std::size_t* slot);
+    int64_t find_str(const Str* key, int64_t hash, std::size_t* slot) const noexcept;
+    void insert_new(Interp& interp, Value key, int64_t hash, Value value);
+    void resize(Interp& interp, std::size_t min_used);
+    void build_index();
+
+    std::vector<Entry> entries_;
+    std::vector<int32_t> index_;  // size: a power of two, or empty
+    std::size_t used_ = 0;
+    std::size_t fill_ = 0;  // index slots not empty (live + dummy)
+    uint64_t version_ = 0;
+};
+
+Dict* make_dict(Interp& interp);
+bool is_dict(Interp& interp, Value v) noexcept;  // dict or a subclass
+// d1.update(other): a dict, a mapping with keys(), or an iterable of pairs.
+void dict_update(Interp& interp, Dict* dict, Value other);
+// A shallow copy (same type as dict for a plain dict).
+Dict* dict_copy(Interp& interp, Dict* dict);
+
+void init_dict_type(Interp& interp);  // dict and its views
+
+}  // namespace corio::py

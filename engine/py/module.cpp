@@ -1,0 +1,175 @@
+// module.cpp — module objects, the sys module, and sys.stdout/sys.stderr
+// (text streams writing to the Interp's sinks).
+#include "py/module.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <string>
+
+#include "py/builtin_function.hpp"
+#include "py/dict.hpp"
+#include "py/exceptions.hpp"
+#include "py/int.hpp"
+#include "py/list.hpp"
+#include "py/protocols.hpp"
+#include "py/str.hpp"
+#include "py/tuple.hpp"
+#include "py/type.hpp"
+
+namespace corio::py {
+
+void Module::trace(Tracer& tracer) {
+    tracer.visit(name);
+    tracer.visit(dict);
+}
+
+Module* make_module(Interp& interp, std::string_view name) {
+    Module* m = interp.heap.make<Module>(interp.types.module);
+    m->name = interp.intern(name);
+    m->dict = make_dict(interp);
+    m->dict->set_str(interp, interp.names.name, m->name);
+    m->dict->set_str(interp, interp.names.doc, interp.none);
+    return m;
+}
+
+void stream_write(Interp& interp, Value stream, std::string_view text) {
+    if (interp.type_of(stream) == interp.types.text_stream) {
+        auto* s = static_cast<TextStream*>(stream.as_object());
+        auto& sink = s->is_stderr() ? interp.write_stderr : interp.write_stdout;
+        if (sink) sink(text);
+        return;
+    }
+    call_method(interp, stream, interp.names.write, {make_str(interp, text)});
+}
+
+namespace {
+
+Value module_getattr(Interp& interp, Value self, Str* name) {
+    auto* m = static_cast<Module*>(self.as_object());
+    if (name == interp.names.dict) return m->dict;
+    if (Value v = m->dict->get_str(name)) return v;
+    if (Value v = generic_getattr(interp, self, name)) return v;
+    if (Value ga = m->dict->get_str(interp.names.getattr)) {
+        Value nv = name;
+        return call(interp, ga, &nv, 1);
+    }
+    return Value();
+}
+
+void module_setattr(Interp& interp, Value self, Str* name, Value value) {
+    auto* m = static_cast<Module*>(self.as_object());
+    if (value) m->dict->set_str(interp, name, value);
+    else if (!m->dict->remove(interp, name)) raise_attribute_error(interp, self, name);
+}
+
+Value module_repr(Interp& interp, Value self) {
+    auto* m = static_cast<Module*>(self.as_object());
+    if (m == interp.builtins_module || m == interp.sys_module)
+        return make_str(interp, std::string("<module '") + std::string(m->name->view()) + "' (built-in)>");
+    Value file = m->dict->get_str(interp.intern("__file__"));
+    if (file) return make_str(interp, std::string("<module '") + std::string(m->name->view()) + "' from " + repr_utf8(interp, file) + ">");
+    return make_str(interp, std::string("<module '") + std::string(m->name->view()) + "'>");
+}
+
+Value module_new(Interp& interp, Type*, const Value* args, std::size_t nargs, Tuple*) {
+    if (nargs < 1 || !is_str(interp, args[0])) raise_type_error(interp, "module() argument 'name' must be str");
+    return make_module(interp, static_cast<Str*>(args[0].as_object())->view());
+}
+
+Value module_dir(Interp& interp, const CallArgs& a) {
+    auto* m = static_cast<Module*>(a[0].as_object());
+    List* out = make_list(interp);
+    for (std::size_t i = 0; i < m->dict->entry_count(); ++i)
+        if (m->dict->entry(i).key) out->append(interp, m->dict->entry(i).key);
+    list_sort(interp, out, Value(), false);
+    return out;
+}
+
+Value stream_write_method(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "write", 2, 2);
+    Str* s = as_str(interp, a[1]);
+    if (!s) raise_type_error(interp, std::string("write() argument must be str, not ") + std::string(type_name(interp, a[1])));
+    stream_write(interp, a[0], s->view());
+    return make_int(interp, s->length());
+}
+
+Value stream_flush(Interp& interp, const CallArgs&) { return interp.none; }
+Value stream_false(Interp& interp, const CallArgs&) { return interp.false_; }
+
+Value sys_getrecursionlimit(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "getrecursionlimit", 0, 0);
+    return Value::small_int(interp.recursion_limit);
+}
+Value sys_setrecursionlimit(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "setrecursionlimit", 1, 1);
+    if (!is_int(interp, a[0])) raise_type_error(interp, std::string("'") + std::string(type_name(interp, a[0])) + "' object cannot be interpreted as an integer");
+    int64_t n = index_i64(interp, a[0]);
+    if (n < 1) raise_value_error(interp, "recursion limit must be greater or equal than 1");
+    interp.recursion_limit = static_cast<int>(std::min<int64_t>(n, INT32_MAX));
+    return interp.none;
+}
+Value sys_exit(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "exit", 0, 1);
+    if (a.nargs == 0) raise(interp, new_exception(interp, interp.exc.SystemExit, {}));
+    raise(interp, new_exception(interp, interp.exc.SystemExit, {a[0]}));
+}
+Value sys_get_max_digits(Interp& interp, const CallArgs&) { return Value::small_int(interp.max_str_digits); }
+Value sys_set_max_digits(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "set_int_max_str_digits", 1, 1);
+    int64_t n = index_i64(interp, a[0]);
+    if (n != 0 && n < 640) raise_value_error(interp, "maxdigits must be 0 or larger than 640");
+    interp.max_str_digits = static_cast<int>(n);
+    return interp.none;
+}
+
+}  // namespace
+
+void init_module_type(Interp& interp) {
+    Type* t = interp.types.module;
+    t->slots.getattr = module_getattr;
+    t->slots.setattr = module_setattr;
+    t->slots.repr = module_repr;
+    t->slots.new_ = module_new;
+    add_method(interp, t, "__dir__", module_dir);
+    Type* s = interp.types.text_stream;
+    add_method(interp, s, "write", stream_write_method);
+    add_method(interp, s, "flush", stream_flush);
+    add_method(interp, s, "isatty", stream_false);
+}
+
+void init_sys_module(Interp& interp) {
+    Module* sys = make_module(interp, "sys");
+    interp.sys_module = sys;
+    interp.modules = make_dict(interp);
+    interp.argv = make_list(interp);
+    interp.sys_stdout = interp.heap.make<TextStream>(interp.types.text_stream, false);
+    interp.sys_stderr = interp.heap.make<TextStream>(interp.types.text_stream, true);
+    Dict* d = sys->dict;
+    d->set_str(interp, "argv", interp.argv);
+    d->set_str(interp, "modules", interp.modules);
+    d->set_str(interp, "stdout", interp.sys_stdout);
+    d->set_str(interp, "stderr", interp.sys_stderr);
+    d->set_str(interp, "__stdout__", interp.sys_stdout);
+    d->set_str(interp, "__stderr__", interp.sys_stderr);
+    d->set_str(interp, "maxsize", make_int(interp, INT64_MAX));
+    d->set_str(interp, "byteorder", make_str(interp, "little"));
+    d->set_str(interp, "platform", make_str(interp, "corio"));
+    d->set_str(interp, "version", make_str(interp, "3.11.0 (corio)"));
+    d->set_str(interp, "version_info", make_tuple(interp, {Value::small_int(3), Value::small_int(11), Value::small_int(0),
+                                                           make_str(interp, "final"), Value::small_int(0)}));
+    d->set_str(interp, "path", make_list(interp));
+    struct Fn {
+        const char* name;
+        NativeFn fn;
+    };
+    for (const Fn& f : {Fn{"getrecursionlimit", sys_getrecursionlimit}, Fn{"setrecursionlimit", sys_setrecursionlimit},
+                        Fn{"exit", sys_exit}, Fn{"get_int_max_str_digits", sys_get_max_digits},
+                        Fn{"set_int_max_str_digits", sys_set_max_digits}}) {
+        BuiltinFunction* b = make_builtin(interp, f.name, f.fn);
+        d->set_str(interp, b->name, b);
+    }
+    interp.add_module(sys);
+    if (interp.builtins_module) interp.add_module(interp.builtins_module);
+}
+
+}  // namespace corio::py

@@ -1,0 +1,142 @@
+// vm.hpp — the virtual machine: its state (the frame chain, the handled
+// exceptions, the depth counters, its types) and the dispatch loop.
+//
+// The dispatch loop (vm.cpp, run_frame) is the one big function. It runs a
+// chain of heap frames: a Python-to-Python call pushes a frame and carries
+// on in the same loop, a return pops it; so does a generator or coroutine
+// awaited or delegated to with `yield from` (linked as a delegate of the
+// awaiting frame). The loop returns — with a marker: returned, yielded or
+// raised — only when the frame it was entered with ends or suspends. C++
+// code calling Python (a builtin calling a key function, a type calling
+// __init__) runs a nested loop; those are counted and limited separately
+// (kMaxNativeDepth) so the C++ stack never overflows.
+//
+// Garbage collection happens only at the loop's safe points (backward
+// jumps and calls) when no C++ code holding unrooted values is on the
+// stack: `nogc` counts such code (the nested loops entered from C++). The
+// Vm is an ExternalRoot: it traces the frame chain and the handled
+// exceptions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "py/frame.hpp"
+#include "py/interp.hpp"
+#include "py/object.hpp"
+#include "py/type.hpp"
+
+namespace corio::py {
+
+class Generator;
+class Function;
+class Tuple;
+
+// Nested dispatch loops (C++ calling Python calling C++ ...) beyond this
+// raise RecursionError: it bounds the C++ stack, natively and in wasm.
+inline constexpr int kMaxNativeDepth = 400;
+
+// The VM's own types (the runtime's are in Interp::types).
+struct VmTypes {
+    Type* code = nullptr;
+    Type* function = nullptr;
+    Type* generator = nullptr;
+    Type* coroutine = nullptr;
+    Type* async_generator = nullptr;
+    Type* coroutine_wrapper = nullptr;       // what coroutine.__await__() returns
+    Type* async_generator_asend = nullptr;   // __anext__() / asend() awaitables
+    Type* async_generator_athrow = nullptr;  // athrow() / aclose() awaitables
+    Type* async_generator_wrapped_value = nullptr;
+    Type* traceback = nullptr;
+    Type* frame = nullptr;
+};
+
+// One level of the handled-exception stack (sys.exc_info()): the thread's
+// base level, and one per running generator (CPython's _PyErr_StackItem).
+struct ExcState {
+    Value value;  // the exception being handled, or null
+    ExcState* previous = nullptr;
+};
+
+// How a run of the dispatch loop ended.
+enum class Exit : uint8_t { Returned, Yielded, Raised };
+struct RunResult {
+    Exit exit;
+    Value value;  // the return value, the yielded value or the exception
+};
+
+class Vm final : public ExternalRoot {
+public:
+    explicit Vm(Interp& interp);  // installs itself as interp.vm
+    ~Vm() override;
+    void trace(Tracer& tracer) override;
+
+    Interp& interp;
+    VmTypes types;
+    Frame* current = nullptr;  // the running frame; its `back` chain is every live frame
+    int depth = 0;             // Python frames on the chain
+    int native_depth = 0;      // dispatch loops on the C++ stack
+    int nogc = 0;              // >0: no collection (C++ holds unrooted values)
+    ExcState base_exc;
+    ExcState* exc_info = &base_exc;
+    // Source texts by file name, for tracebacks (traceback.hpp).
+    std::unordered_map<std::string, std::string> sources;
+    // Where `import NAME` finds NAME.py (the main script's folder), or empty.
+    std::string module_dir;
+    // super's __new__ before the VM wrapped it (the zero-argument form).
+    NewFn super_new = nullptr;
+    // The runtime's next(), dir() and vars(), which the VM's versions fall back on.
+    Value builtin_next;
+    Value builtin_dir;
+    Value builtin_vars;
+
+    // The exception being handled (topmost non-empty level), or null.
+    Value handled_exception() const noexcept;
+};
+
+inline Vm& vm_of(Interp& interp) noexcept { return *static_cast<Vm*>(interp.vm); }
+
+// The dispatch loop. Runs from frame `start`, whose `back` chain up to
+// `entry` is linked, until `entry` returns, yields or raises. With
+// `throw_exc`, first raises it in `start` at its current instruction.
+// Precondition: entry is linked into the chain (enter_frame).
+RunResult run_frame(Vm& vm, Frame* entry, Frame* start, Value throw_exc);
+
+// Links a frame as the new top of the chain (checks the recursion limit:
+// RecursionError thrown as PyException), and unlinks it.
+void enter_frame(Vm& vm, Frame* frame);
+void leave_frame(Vm& vm, Frame* frame) noexcept;
+
+// Calls a Python function from C++: a nested dispatch loop. Throws
+// PyException if the call raises. (The function type's call slot.)
+Value call_function(Interp& interp, Function* fn, const Value* args, std::size_t nargs,
+                    Tuple* kwnames);
+
+// Runs module-level code: globals is also the locals mapping. Throws
+// PyException on an uncaught exception.
+Value run_module_code(Interp& interp, Code* code, Dict* globals);
+
+// A C++ scope that holds Values only in rooted places (ExternalRoots,
+// frames): collections may happen in Python code it calls (asyncio's
+// run loop stepping coroutines). Undoes the nested-call guard below it.
+class AllowCollection {
+public:
+    explicit AllowCollection(Interp& interp) noexcept;
+    ~AllowCollection();
+    AllowCollection(const AllowCollection&) = delete;
+    AllowCollection& operator=(const AllowCollection&) = delete;
+
+private:
+    Vm* vm_;
+    int saved_;
+};
+
+// Sets exc.__context__ to the exception being handled, as raising does
+// (breaking cycles like CPython's _PyErr_SetObject).
+void set_exception_context(Vm& vm, Value exc);
+// A new RecursionError ("maximum recursion depth exceeded" + detail).
+Value recursion_error(Interp& interp, const char* detail);
+
+}  // namespace corio::py

@@ -1,0 +1,5 @@
+print("not run")
+
+
+def f():
+return 1

@@ -9,10 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/native_host.hpp"
+#include "core/virtual_host.hpp"
 #include "py/vm_source.hpp"
 #include "py/interp.hpp"
 #include "py/run.hpp"
@@ -81,8 +84,11 @@ int cant_open(const std::string& path) {
 
 int run(int argc, char** argv) {
     int i = 2;
+    bool virtual_clock = false;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; ++i) {
         std::string opt = argv[i];
+        if (opt == "--clock=virtual") virtual_clock = true;
+        if (opt == "--clock=real") virtual_clock = false;
         if (opt != "--clock=virtual" && opt != "--clock=real") {
             std::fprintf(stderr, "corio: unknown option %s\n", opt.c_str());
             return usage();
@@ -97,8 +103,12 @@ int run(int argc, char** argv) {
 
     Output output;
     int status;
+    std::unique_ptr<corio::Host> host;
+    if (virtual_clock) host = std::make_unique<corio::VirtualHost>();
+    else host = std::make_unique<corio::NativeHost>();
     {
         corio::py::Interp interp;
+        interp.host = host.get();
         interp.write_stdout = [&](std::string_view s) { output.out(s); };
         interp.write_stderr = [&](std::string_view s) { output.err(s); };
         interp.read_stdin = [&](std::string& line) {

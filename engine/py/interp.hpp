@@ -25,6 +25,10 @@
 #include "py/heap.hpp"
 #include "py/value.hpp"
 
+namespace corio {
+class Host;
+}
+
 namespace corio::py {
 
 class Type;
@@ -153,6 +157,12 @@ public:
     // input(): a line without its newline, or false at end of input (no stdin
     // gives EOFError).
     std::function<bool(std::string& line)> read_stdin;
+
+    // The platform clock and blocking sleep (core/host.hpp) that asyncio's
+    // loop and the `time` module share: a VirtualHost under
+    // `corio run --clock=virtual`. Not owned; null: each user falls back to
+    // the real clock.
+    corio::Host* host = nullptr;
 
     int recursion_limit = kDefaultRecursionLimit;
     int max_str_digits = 4300;  // sys.set_int_max_str_digits

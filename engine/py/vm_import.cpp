@@ -18,7 +18,10 @@
 #include "py/tuple.hpp"
 #include "py/type.hpp"
 #include "py/vm_ops.hpp"
+#include "py/mod_asyncio.hpp"
 #include "py/mod_math.hpp"
+#include "py/mod_random.hpp"
+#include "py/mod_time.hpp"
 
 namespace corio::py {
 
@@ -68,6 +71,9 @@ Value load_source_module(Interp& interp, std::string_view name) {
 Value load_native_module(Interp& interp, std::string_view name) {
     Module* m = nullptr;
     if (name == "math") m = make_math_module(interp);
+    if (name == "asyncio") m = make_asyncio_module(interp);
+    if (name == "random") m = make_random_module(interp);
+    if (name == "time") m = make_time_module(interp);
     if (!m) return Value();
     interp.add_module(m);
     return m;

@@ -9,7 +9,7 @@ name=$2
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$corio" run "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
+"$corio" run --clock=virtual "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
 code=$?
 sed -i "s|\"$PWD/|\"DIR/|g" "$tmp/err"
 want_code=0

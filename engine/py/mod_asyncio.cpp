@@ -1,0 +1,809 @@
+// mod_asyncio.cpp — the engine-backed core of `asyncio` (see mod_asyncio.hpp).
+//
+// Objects: a Python Future is a PyFuture, a Python Task a PyTask; each is at
+// once a heap Object (the collector frees it) and an engine future (the
+// engine counts references to it). RefCounted::destroy is a no-op for them:
+// the collector owns the memory, and the module state (an ExternalRoot)
+// keeps every future the engine still references (ref_count() > 0: a task
+// in the ready queue, a future a task waits on, a handle running a done
+// callback) and every pending task alive. Python values the engine cannot
+// see (results, exceptions, done callbacks, the coroutine) live in traced
+// fields of the object. A cycle made only of engine references (a task
+// blocked forever on a future nobody else knows) is kept, not collected.
+//
+// Errors: a Python exception reaches the engine as PyException, or, for an
+// asyncio.CancelledError instance, as PyCancelled (a corio::CancelledError,
+// so is_cancellation sees it); engine errors thrown into a coroutine become
+// the Python classes (CancelledError(msg), TimeoutError, InvalidStateError).
+#include "py/mod_asyncio.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/future.hpp"
+#include "core/loop.hpp"
+#include "core/native_host.hpp"
+#include "core/task_base.hpp"
+#include "py/builtin_function.hpp"
+#include "py/code.hpp"
+#include "py/dict.hpp"
+#include "py/exceptions.hpp"
+#include "py/float.hpp"
+#include "py/generator.hpp"
+#include "py/int.hpp"
+#include "py/interp.hpp"
+#include "py/list.hpp"
+#include "py/module.hpp"
+#include "py/protocols.hpp"
+#include "py/str.hpp"
+#include "py/traceback.hpp"
+#include "py/tuple.hpp"
+#include "py/vm.hpp"
+#include "py/vm_source.hpp"
+
+namespace corio::py {
+
+namespace {
+
+class AsyncioState;
+
+// A Python asyncio.CancelledError travelling through the engine.
+class PyCancelled : public corio::CancelledError {
+public:
+    PyCancelled(std::optional<std::string> message, Value exc)
+        : corio::CancelledError(std::move(message)), exc_(exc) {}
+    Value exc() const noexcept { return exc_; }
+
+private:
+    Value exc_;
+};
+
+// What a PyFuture and a PyTask share: the Python side of the future.
+struct PyFutData {
+    AsyncioState* st = nullptr;
+    Value py_result;             // the result, once finished
+    Value py_exc;                // the exception (set, raised or cancelled), for tracing
+    Value keep;                  // a value an engine exception_ptr carries now
+    std::vector<Value> callbacks;  // Python done callbacks registered
+    void trace_data(Tracer& tracer) {
+        tracer.visit(py_result);
+        tracer.visit(py_exc);
+        tracer.visit(keep);
+        for (Value v : callbacks) tracer.visit(v);
+    }
+};
+
+class AsyncioState final : public ExternalRoot {
+public:
+    explicit AsyncioState(Interp& i) : ExternalRoot(i.heap), interp(i) {
+        if (!i.host) own_host = std::make_unique<corio::NativeHost>();
+    }
+    void trace(Tracer& tracer) override;
+
+    corio::Host& host() { return interp.host ? *interp.host : *own_host; }
+    corio::Loop& loop() {
+        if (loops.empty()) new_loop();
+        return *loops.back();
+    }
+    corio::Loop& new_loop() {
+        loops.push_back(std::make_unique<corio::Loop>(host()));
+        corio::Loop& lp = *loops.back();
+        lp.share_task_counter(task_counter);
+        lp.set_exception_handler([this](corio::Loop&, const corio::ErrorContext& c) { report(c); });
+        return lp;
+    }
+    void report(const corio::ErrorContext& c);
+    Value to_py(const std::exception_ptr& e);
+    std::exception_ptr to_engine(Value exc, PyFutData& holder);
+    Type* cls(const char* name) {
+        Value v = module_dict->get_str(interp, name);
+        return v && v.is_object() ? static_cast<Type*>(v.as_object()) : interp.exc.RuntimeError;
+    }
+    void retain() noexcept { ++users; }
+    void release() noexcept {
+        if (--users == 0) delete this;
+    }
+
+    Interp& interp;
+    std::unique_ptr<corio::Host> own_host;
+    uint64_t task_counter = 0;
+    std::vector<std::unique_ptr<corio::Loop>> loops;  // closed ones stay (futures point at them)
+    std::unordered_set<Object*> futures;              // every live PyFuture / PyTask
+    std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
+    uint64_t next_call = 0;
+    Dict* module_dict = nullptr;
+    Value repr_hook;  // the prelude's repr for futures and tasks
+    Type* future_type = nullptr;
+    Type* task_type = nullptr;
+    Type* handle_type = nullptr;
+    int users = 1;  // the module holder + every live future
+};
+
+class PyFuture : public Object, public corio::FutureBase, public PyFutData {
+public:
+    PyFuture(Type* type, corio::Loop& lp, AsyncioState* state) : Object(type), corio::FutureBase(lp) {
+        st = state;
+        st->retain();
+        st->futures.insert(this);
+    }
+    ~PyFuture() override {
+        st->futures.erase(this);
+        st->release();
+    }
+    void trace(Tracer& tracer) override { trace_data(tracer); }
+    void set_value(Value v) {
+        py_result = v;
+        finish_with_result();
+    }
+    // A Python subclass overriding cancel() (gather's future) gets the
+    // engine's cancel requests too, as asyncio's task.cancel() calls
+    // fut_waiter.cancel().
+    bool cancel(std::optional<std::string> message = std::nullopt) override;
+
+protected:
+    void destroy() const noexcept override {}
+};
+
+class PyTask : public Object, public corio::TaskBase, public PyFutData {
+public:
+    PyTask(Type* type, corio::Loop& lp, AsyncioState* state, Value c, std::string name)
+        : Object(type), corio::TaskBase(lp, std::move(name)), coro(c) {
+        st = state;
+        st->retain();
+        st->futures.insert(this);
+    }
+    ~PyTask() override {
+        st->futures.erase(this);
+        st->release();
+    }
+    void trace(Tracer& tracer) override {
+        trace_data(tracer);
+        tracer.visit(coro);
+        tracer.visit(def_file);
+    }
+
+    Value coro;
+    Value def_file;  // where the coroutine was defined (for repr once it is done)
+    int def_line = 0;
+
+protected:
+    void destroy() const noexcept override {}
+    corio::StepResult resume(std::exception_ptr&& error) override;
+    void on_returned() override { finish_with_result(); }
+
+private:
+    std::exception_ptr error_;  // the step's Raised / BadYield storage
+};
+
+bool PyFuture::cancel(std::optional<std::string> message) {
+    Type* t = type();
+    if (t->is_heap_type()) {
+        Interp& interp = st->interp;
+        Value m = type_lookup(interp, t, interp.intern("cancel"));
+        if (m && !(m.is_object() && m.as_object()->type() == interp.types.method_descriptor)) {
+            Value self(static_cast<Object*>(this));
+            Value args[2] = {self, message ? Value(make_str(interp, *message)) : interp.none};
+            return truthy(interp, py::call(interp, m, args, 2));
+        }
+    }
+    return corio::FutureBase::cancel(std::move(message));
+}
+
+Object* py_of(corio::FutureBase* f) noexcept { return dynamic_cast<Object*>(f); }
+
+void AsyncioState::trace(Tracer& tracer) {
+    for (Object* o : futures) {
+        auto* f = dynamic_cast<corio::FutureBase*>(o);
+        if (!f) continue;
+        if (f->ref_count() > 0 || (f->is_task() && !f->done())) tracer.visit(o);
+    }
+    for (auto& [key, v] : calls) tracer.visit(v);
+    tracer.visit(repr_hook);
+}
+
+void AsyncioState::report(const corio::ErrorContext& c) {
+    std::string text = c.message + "\n";
+    if (c.exception) {
+        try {
+            text += format_exception(interp, to_py(c.exception));
+        } catch (...) {
+            text += corio::describe(c.exception) + "\n";
+        }
+    }
+    if (interp.write_stderr) interp.write_stderr(text);
+}
+
+Value AsyncioState::to_py(const std::exception_ptr& e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const PyCancelled& x) {
+        return x.exc();
+    } catch (const PyException& x) {
+        return x.exc;
+    } catch (const corio::CancelledError& x) {
+        if (x.message()) return new_exception(interp, cls("CancelledError"), *x.message());
+        return new_exception(interp, cls("CancelledError"), {});
+    } catch (const corio::TimeoutError&) {
+        return new_exception(interp, interp.exc.TimeoutError, {});
+    } catch (const corio::InvalidStateError& x) {
+        return new_exception(interp, cls("InvalidStateError"), x.what());
+    } catch (const corio::ValueError& x) {
+        return new_exception(interp, interp.exc.ValueError, x.what());
+    } catch (const std::exception& x) {
+        return new_exception(interp, interp.exc.RuntimeError, x.what());
+    } catch (...) {
+        return exception_from_current(interp);
+    }
+}
+
+std::exception_ptr AsyncioState::to_engine(Value exc, PyFutData& holder) {
+    holder.keep = exc;
+    if (isinstance(interp, exc, cls("CancelledError"))) {
+        std::optional<std::string> msg;
+        auto* eo = static_cast<ExceptionObject*>(exc.as_object());
+        if (eo->args && eo->args->size() > 0) msg = str_utf8(interp, (*eo->args)[0]);
+        return std::make_exception_ptr(PyCancelled(std::move(msg), exc));
+    }
+    return std::make_exception_ptr(PyException{exc});
+}
+
+FutureBase* as_future(Interp& interp, Value v) {
+    if (!v.is_object()) return nullptr;
+    (void)interp;
+    return dynamic_cast<corio::FutureBase*>(v.as_object());
+}
+
+corio::StepResult PyTask::resume(std::exception_ptr&& error) {
+    Interp& interp = st->interp;
+    Value throw_in;
+    if (error) {
+        throw_in = st->to_py(error);
+        keep = throw_in;
+    }
+    CoroutineStep s = coroutine_step(interp, coro, throw_in);
+    switch (s.kind) {
+        case corio::StepResult::Kind::Blocked: {
+            if (FutureBase* f = as_future(interp, s.value)) return corio::StepResult::blocked(*f);
+            Value exc = new_exception(interp, interp.exc.RuntimeError,
+                                      "Task got bad yield: " + repr_utf8(interp, s.value));
+            error_ = st->to_engine(exc, *this);
+            return {corio::StepResult::Kind::BadYield, nullptr, &error_};
+        }
+        case corio::StepResult::Kind::Yielded: return corio::StepResult::yielded();
+        case corio::StepResult::Kind::Returned:
+            py_result = s.value;
+            return corio::StepResult::returned();
+        default:
+            py_exc = s.value;
+            error_ = st->to_engine(s.value, *this);
+            return corio::StepResult::raised(error_);
+    }
+}
+
+// ------------------------------------------------------------ helpers
+
+AsyncioState* state_of(const CallArgs& a) {
+    return static_cast<AsyncioState*>(const_cast<void*>(a.fn->data));
+}
+
+corio::FutureBase* fut_arg(Interp& interp, Value v) {
+    auto* f = v.is_object() ? dynamic_cast<corio::FutureBase*>(v.as_object()) : nullptr;
+    if (!f) raise_type_error(interp, "a Future or Task was expected, got " + repr_utf8(interp, v));
+    return f;
+}
+PyFutData* data_of(corio::FutureBase* f) {
+    auto* d = dynamic_cast<PyFutData*>(f);
+    if (!d) std::abort();  // every Python-visible future is a PyFuture or a PyTask
+    return d;
+}
+
+[[noreturn]] void raise_engine(AsyncioState* st, const std::exception_ptr& e) {
+    throw PyException{st->to_py(e)};
+}
+
+std::optional<std::string> opt_msg(Interp& interp, Value v) {
+    if (!v || v == interp.none) return std::nullopt;
+    return str_utf8(interp, v);
+}
+
+void invalid_state(AsyncioState* st, corio::FutureBase* f, Value self) {
+    (void)f;
+    (void)self;
+    std::string text = "invalid state";
+    throw PyException{new_exception(st->interp, st->cls("InvalidStateError"), text)};
+}
+
+// ------------------------------------------------------------ Future methods
+
+Value future_new(Interp& interp, Type* cls, const Value* args, std::size_t nargs, Tuple* kwnames) {
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    Value holder = type_lookup(interp, cls, interp.intern("_state_holder"));
+    auto* b = static_cast<BuiltinFunction*>(holder.as_object());
+    auto* st = static_cast<AsyncioState*>(const_cast<void*>(b->data));
+    return make_instance<PyFuture>(interp, cls, st->loop(), st);
+}
+
+Value fut_result(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "result", 1, 1);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    if (f->cancelled()) {
+        std::exception_ptr e = f->make_cancelled_error();
+        if (f->is_task()) {  // keep it for the next result() call, as CPython re-raises it
+        }
+        raise_engine(d->st, e);
+    }
+    if (!f->done()) throw PyException{new_exception(interp, d->st->cls("InvalidStateError"), "Result is not set.")};
+    f->mark_retrieved();
+    if (f->stored_error()) raise_engine(d->st, f->stored_error());
+    return d->py_result ? d->py_result : interp.none;
+}
+
+Value fut_exception(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "exception", 1, 1);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    if (f->cancelled()) raise_engine(d->st, f->make_cancelled_error());
+    if (!f->done()) throw PyException{new_exception(interp, d->st->cls("InvalidStateError"), "Exception is not set.")};
+    f->mark_retrieved();
+    if (f->stored_error()) return d->st->to_py(f->stored_error());
+    return interp.none;
+}
+
+Value fut_set_result(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "set_result", 2, 2);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    auto* pf = dynamic_cast<PyFuture*>(f);
+    if (!pf) raise_runtime_error(interp, "Task does not support set_result operation");
+    if (f->done()) invalid_state(pf->st, f, a[0]);
+    pf->set_value(a[1]);
+    return interp.none;
+}
+
+Value fut_set_exception(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "set_exception", 2, 2);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    auto* pf = dynamic_cast<PyFuture*>(f);
+    if (!pf) raise_runtime_error(interp, "Task does not support set_exception operation");
+    if (f->done()) invalid_state(pf->st, f, a[0]);
+    Value exc = a[1];
+    if (is_exception_type(interp, exc)) exc = py::call(interp, exc, nullptr, 0);
+    if (!is_exception(interp, exc)) raise_type_error(interp, "invalid exception object");
+    if (exception_matches(interp, exc, interp.exc.StopIteration))
+        raise_type_error(interp, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    pf->py_exc = exc;
+    f->set_exception(std::make_exception_ptr(PyException{exc}));
+    return interp.none;
+}
+
+Value fut_done(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "done", 1, 1);
+    return interp.boolean(fut_arg(interp, a[0])->done());
+}
+
+Value fut_cancelled(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "cancelled", 1, 1);
+    return interp.boolean(fut_arg(interp, a[0])->cancelled());
+}
+
+Value fut_cancel(Interp& interp, const CallArgs& a) {
+    Value args[1];
+    CallArgs rest{a.args + 1, a.nargs ? a.nargs - 1 : 0, a.kwnames, a.fn};
+    parse_args(interp, rest, {"cancel", {"msg"}, 0, 1}, args);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    if (auto* pf = dynamic_cast<PyFuture*>(f)) return interp.boolean(pf->corio::FutureBase::cancel(opt_msg(interp, args[0])));
+    return interp.boolean(f->cancel(opt_msg(interp, args[0])));
+}
+
+Value fut_add_done_callback(Interp& interp, const CallArgs& a) {
+    Value args[2];
+    CallArgs rest{a.args + 1, a.nargs ? a.nargs - 1 : 0, a.kwnames, a.fn};
+    parse_args(interp, rest, {"add_done_callback", {"fn", "context"}, 1, 1}, args);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    Object* fn = args[0].is_object() ? args[0].as_object() : nullptr;
+    if (!fn) raise_type_error(interp, "callback is not callable");
+    d->callbacks.push_back(args[0]);
+    AsyncioState* st = d->st;
+    f->add_done_callback(
+        [st, fn](corio::FutureBase& fut) {
+            PyFutData* dd = data_of(&fut);
+            Value fnv(fn);
+            for (auto it = dd->callbacks.begin(); it != dd->callbacks.end(); ++it)
+                if (*it == fnv) {
+                    dd->callbacks.erase(it);
+                    break;
+                }
+            Value arg(py_of(&fut));
+            py::call(st->interp, fnv, &arg, 1);
+        },
+        fn);
+    return interp.none;
+}
+
+Value fut_remove_done_callback(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "remove_done_callback", 2, 2);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    std::size_t n = f->remove_done_callback(a[1].is_object() ? a[1].as_object() : nullptr);
+    for (auto it = d->callbacks.begin(); it != d->callbacks.end();)
+        if (*it == a[1]) it = d->callbacks.erase(it);
+        else ++it;
+    return make_int(interp, static_cast<int64_t>(n));
+}
+
+Value fut_repr(Interp& interp, Value self) {
+    corio::FutureBase* f = fut_arg(interp, self);
+    AsyncioState* st = data_of(f)->st;
+    if (st->repr_hook) return py::call(interp, st->repr_hook, &self, 1);
+    return make_str(interp, "<Future>");
+}
+
+// The internal state for the prelude's repr: (state, result, exception repr-able).
+Value fut_info(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_info", 1, 1);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    Value exc = interp.none;
+    if (f->done() && !f->cancelled() && f->stored_error()) exc = d->st->to_py(f->stored_error());
+    return make_tuple(interp, {make_str(interp, corio::state_name(f->state())),
+                               d->py_result ? d->py_result : interp.none, exc});
+}
+
+// ------------------------------------------------------------ Task methods
+
+PyTask* task_arg(Interp& interp, Value v) {
+    auto* t = v.is_object() ? dynamic_cast<PyTask*>(v.as_object()) : nullptr;
+    if (!t) raise_type_error(interp, "a Task was expected");
+    return t;
+}
+
+Value task_new(Interp& interp, Type* cls, const Value* args, std::size_t nargs, Tuple* kwnames) {
+    Value holder = type_lookup(interp, cls, interp.intern("_state_holder"));
+    auto* b = static_cast<BuiltinFunction*>(holder.as_object());
+    auto* st = static_cast<AsyncioState*>(const_cast<void*>(b->data));
+    Value out[4];
+    CallArgs ca{args, nargs, kwnames, nullptr};
+    parse_args(interp, ca, {"Task", {"coro", "loop", "name", "context"}, 1, 1}, out);
+    Value coro = out[0];
+    Generator* g = as_generator(interp, coro);
+    if (!g || g->kind != GenKind::Coroutine)
+        raise_type_error(interp, "a coroutine was expected, got " + repr_utf8(interp, coro));
+    std::string name;
+    if (out[2] && out[2] != interp.none) name = str_utf8(interp, out[2]);
+    Value file;
+    int line = 0;
+    if (g->frame) {
+        file = g->frame->code->filename;
+        line = g->frame->code->spec->first_line;
+    }
+    corio::Loop& lp = st->loop();
+    if (!lp.is_running() && st->loops.size() > 0) {
+        // create_task outside a running loop still targets the current loop.
+    }
+    auto* t = make_instance<PyTask>(interp, cls, lp, st, coro, std::move(name));
+    t->def_file = file;
+    t->def_line = line;
+    return t;
+}
+
+Value task_get_name(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "get_name", 1, 1);
+    return make_str(interp, task_arg(interp, a[0])->name());
+}
+
+Value task_set_name(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "set_name", 2, 2);
+    task_arg(interp, a[0])->set_name(str_utf8(interp, a[1]));
+    return interp.none;
+}
+
+Value task_get_coro(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "get_coro", 1, 1);
+    return task_arg(interp, a[0])->coro;
+}
+
+Value task_cancelling(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "cancelling", 1, 1);
+    return make_int(interp, task_arg(interp, a[0])->cancelling());
+}
+
+Value task_uncancel(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "uncancel", 1, 1);
+    return make_int(interp, task_arg(interp, a[0])->uncancel());
+}
+
+// (name, def_file, def_line, running_file, running_line or 0, waiter or None)
+Value task_info(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_task_info", 1, 1);
+    PyTask* t = task_arg(interp, a[0]);
+    Value qual = interp.none;
+    Value file = t->def_file ? t->def_file : interp.none;
+    int line = 0;
+    if (Generator* g = as_generator(interp, t->coro)) {
+        qual = g->qualname ? Value(g->qualname) : interp.none;
+        if (g->frame) line = g->state == GenState::Created ? t->def_line : g->frame->code->line_of(g->frame->lasti());
+    }
+    Value waiter = interp.none;
+    if (corio::FutureBase* w = t->awaiting())
+        if (Object* o = py_of(w)) waiter = o;
+    return make_tuple(interp, {qual, file, make_int(interp, t->def_line), make_int(interp, line), waiter});
+}
+
+// ------------------------------------------------------------ module functions
+
+Value mod_create_future(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    return interp.heap.make<PyFuture>(st->future_type, st->loop(), st);
+}
+
+Value mod_new_loop(Interp& interp, const CallArgs& a) {
+    state_of(a)->new_loop();
+    return interp.none;
+}
+
+Value mod_close_loop(Interp& interp, const CallArgs& a) {
+    state_of(a)->loop().close();
+    return interp.none;
+}
+
+Value mod_loop_running(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    return interp.boolean(!st->loops.empty() && st->loop().is_running());
+}
+
+Value mod_loop_closed(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    return interp.boolean(st->loops.empty() || st->loop().is_closed());
+}
+
+Value mod_run_until_complete(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_run_until_complete", 1, 1);
+    AsyncioState* st = state_of(a);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    AllowCollection allow(interp);
+    try {
+        st->loop().run_until_complete(*f);
+    } catch (const PyException&) {
+        throw;
+    } catch (const corio::RuntimeError& e) {
+        raise_runtime_error(interp, e.what());
+    }
+    return interp.none;
+}
+
+Value mod_run_once(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    AllowCollection allow(interp);
+    st->loop().run_once();
+    return interp.none;
+}
+
+Value mod_stop(Interp& interp, const CallArgs& a) {
+    state_of(a)->loop().stop();
+    return interp.none;
+}
+
+Value mod_time(Interp& interp, const CallArgs& a) {
+    return make_float(interp, state_of(a)->loop().time());
+}
+
+class TimerHandleObj final : public Object {
+public:
+    explicit TimerHandleObj(Type* type) noexcept : Object(type) {}
+    corio::HandleRef handle;
+    AsyncioState* st = nullptr;
+    uint64_t key = 0;
+    double when = 0;
+};
+
+// _call(delay_or_None, when_or_None, fn, args): a handle object.
+Value mod_call(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_call", 4, 4);
+    AsyncioState* st = state_of(a);
+    corio::Loop& lp = st->loop();
+    uint64_t key = ++st->next_call;
+    st->calls[key] = make_tuple(interp, {a[2], a[3]});
+    auto fn = [st, key]() {
+        auto it = st->calls.find(key);
+        if (it == st->calls.end()) return;
+        Value pair = it->second;
+        st->calls.erase(it);
+        auto* t = static_cast<Tuple*>(pair.as_object());
+        auto* args = static_cast<Tuple*>((*t)[1].as_object());
+        py::call(st->interp, (*t)[0], args->items(), args->size());
+    };
+    auto* h = interp.heap.make<TimerHandleObj>(st->handle_type);
+    h->st = st;
+    h->key = key;
+    if (a[0] != interp.none) {
+        h->handle = lp.call_later(to_double(interp, a[0]), std::move(fn));
+        h->when = h->handle->when();
+    } else if (a[1] != interp.none) {
+        h->handle = lp.call_at(to_double(interp, a[1]), std::move(fn));
+        h->when = h->handle->when();
+    } else {
+        h->handle = lp.call_soon(std::move(fn));
+    }
+    return h;
+}
+
+Value handle_cancel(Interp& interp, const CallArgs& a) {
+    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
+    if (h->handle) h->handle->cancel();
+    h->st->calls.erase(h->key);
+    return interp.none;
+}
+
+Value handle_cancelled(Interp& interp, const CallArgs& a) {
+    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
+    return interp.boolean(h->handle && h->handle->cancelled());
+}
+
+Value handle_when(Interp& interp, const CallArgs& a) {
+    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
+    return make_float(interp, h->when);
+}
+
+Value mod_current_task(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    if (st->loops.empty()) return interp.none;
+    corio::TaskBase* t = st->loop().current_task();
+    Object* o = t ? py_of(t) : nullptr;
+    return o ? Value(o) : interp.none;
+}
+
+Value mod_all_tasks(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    List* out = make_list(interp);
+    if (st->loops.empty()) return out;
+    for (corio::TaskBase* t : st->loop().all_tasks())
+        if (Object* o = py_of(t)) out->append(interp, o);
+    return out;
+}
+
+// Tasks that failed and whose exception nobody retrieved, in creation order
+// of the check (the prelude reports them at the end of asyncio.run).
+Value mod_unretrieved(Interp& interp, const CallArgs& a) {
+    AsyncioState* st = state_of(a);
+    std::vector<std::pair<uint64_t, Object*>> found;
+    for (Object* o : st->futures) {
+        auto* f = dynamic_cast<corio::FutureBase*>(o);
+        if (f && f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), o);
+    }
+    std::sort(found.begin(), found.end());
+    List* out = make_list(interp);
+    for (auto& p : found) {
+        if (auto* f = dynamic_cast<corio::FutureBase*>(p.second)) f->mark_retrieved();
+        out->append(interp, p.second);
+    }
+    return out;
+}
+
+// _patch(type, name, value): puts a Python function into a native type's dict.
+Value mod_patch(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_patch", 3, 3);
+    auto* t = static_cast<Type*>(a[0].as_object());
+    t->dict->set_str(interp, as_str(interp, a[1]), a[2]);
+    type_modified(interp, t);
+    return interp.none;
+}
+
+Value mod_set_repr_hook(Interp& interp, const CallArgs& a) {
+    state_of(a)->repr_hook = a[0];
+    return interp.none;
+}
+
+Value mod_is_coroutine(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "iscoroutine", 1, 1);
+    Generator* g = as_generator(interp, a[0]);
+    return interp.boolean(g && g->kind == GenKind::Coroutine);
+}
+
+Value mod_is_future(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "isfuture", 1, 1);
+    return interp.boolean(a[0].is_object() && dynamic_cast<corio::FutureBase*>(a[0].as_object()));
+}
+
+// Keeps the state alive as long as the module's objects are.
+class StateHolder final : public Object {
+public:
+    StateHolder(Type* type, AsyncioState* s) noexcept : Object(type), st(s) {}
+    ~StateHolder() override { st->release(); }
+    AsyncioState* st;
+};
+
+}  // namespace
+
+Module* make_asyncio_module(Interp& interp) {
+    Module* m = make_module(interp, "asyncio");
+    Dict* d = m->dict;
+    auto* st = new AsyncioState(interp);
+    st->module_dict = d;
+    d->set_str(interp, "_holder", interp.heap.make<StateHolder>(interp.types.object, st));
+
+    auto method = [&](Type* t, const char* name, NativeFn fn) {
+        BuiltinFunction* b = add_method(interp, t, name, fn);
+        b->data = st;
+    };
+    Type* fut = new_builtin_type(interp, "Future", nullptr, kTypeBaseType);
+    fut->slots.new_ = future_new;
+    fut->subclass_instance_dict = Subclassed<PyFuture>::dict_of;
+    fut->slots.repr = fut_repr;
+    method(fut, "result", fut_result);
+    method(fut, "exception", fut_exception);
+    method(fut, "set_result", fut_set_result);
+    method(fut, "set_exception", fut_set_exception);
+    method(fut, "done", fut_done);
+    method(fut, "cancelled", fut_cancelled);
+    method(fut, "cancel", fut_cancel);
+    method(fut, "add_done_callback", fut_add_done_callback);
+    method(fut, "remove_done_callback", fut_remove_done_callback);
+    method(fut, "_info", fut_info);
+    method(fut, "_state_holder", fut_done);
+    finish_builtin_type(interp, fut);
+    fut->module = make_str(interp, "asyncio");
+    st->future_type = fut;
+
+    Type* task = new_builtin_type(interp, "Task", fut, kTypeBaseType);
+    task->slots.new_ = task_new;
+    task->subclass_instance_dict = Subclassed<PyTask>::dict_of;
+    task->slots.repr = fut_repr;
+    method(task, "get_name", task_get_name);
+    method(task, "set_name", task_set_name);
+    method(task, "get_coro", task_get_coro);
+    method(task, "cancelling", task_cancelling);
+    method(task, "uncancel", task_uncancel);
+    method(task, "_task_info", task_info);
+    finish_builtin_type(interp, task);
+    task->module = make_str(interp, "asyncio");
+    st->task_type = task;
+
+    Type* handle = new_builtin_type(interp, "TimerHandle", nullptr, 0);
+    method(handle, "cancel", handle_cancel);
+    method(handle, "cancelled", handle_cancelled);
+    method(handle, "when", handle_when);
+    finish_builtin_type(interp, handle);
+    st->handle_type = handle;
+
+    d->set_str(interp, "Future", fut);
+    d->set_str(interp, "Task", task);
+    d->set_str(interp, "TimerHandle", handle);
+
+    struct Fn {
+        const char* name;
+        NativeFn fn;
+    };
+    for (const Fn& f : {
+             Fn{"_create_future", mod_create_future}, Fn{"_new_loop", mod_new_loop},
+             Fn{"_close_loop", mod_close_loop}, Fn{"_loop_running", mod_loop_running},
+             Fn{"_loop_closed", mod_loop_closed}, Fn{"_run_until_complete", mod_run_until_complete},
+             Fn{"_run_once", mod_run_once}, Fn{"_stop", mod_stop}, Fn{"_time", mod_time},
+             Fn{"_call", mod_call}, Fn{"_current_task", mod_current_task}, Fn{"_all_tasks", mod_all_tasks},
+             Fn{"_unretrieved", mod_unretrieved}, Fn{"_patch", mod_patch},
+             Fn{"_set_repr_hook", mod_set_repr_hook}, Fn{"iscoroutine", mod_is_coroutine},
+             Fn{"isfuture", mod_is_future},
+         }) {
+        BuiltinFunction* b = make_builtin(interp, f.name, f.fn);
+        b->data = st;
+        d->set_str(interp, b->name, b);
+    }
+
+    std::string_view src = asyncio_prelude_source();
+    std::string filename = "<frozen asyncio>";
+    register_source(interp, filename, std::string(src));
+    Code* code = load_code(interp, compile_program(src, filename));
+    run_module_code(interp, code, d);
+    return m;
+}
+
+}  // namespace corio::py

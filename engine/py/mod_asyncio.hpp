@@ -1,0 +1,25 @@
+// mod_asyncio.hpp — the `asyncio` module, served by engine/core.
+//
+// mod_asyncio.cpp: the engine-backed core — Future and Task types whose
+// instances ARE engine futures/tasks (a heap Object and a corio::FutureBase
+// or corio::TaskBase in one allocation), the loop (one corio::Loop per
+// asyncio.run, on the Interp's host), call_soon/call_later handles, and the
+// mapping between Python exceptions and the engine's C++ errors.
+// mod_asyncio_prelude.cpp: the Python half (CPython's runners.py, tasks.py,
+// locks.py, queues.py ... logic) compiled into the module at import, written
+// on top of the core so that inline awaits schedule exactly as in CPython.
+#pragma once
+
+#include <string_view>
+
+namespace corio::py {
+
+class Interp;
+class Module;
+
+Module* make_asyncio_module(Interp& interp);
+
+// The Python source of the module's Python half.
+std::string_view asyncio_prelude_source();
+
+}  // namespace corio::py

@@ -1,0 +1,993 @@
+// mod_asyncio_prelude.cpp — the Python half of `asyncio` (mod_asyncio.hpp):
+// CPython 3.11 logic (runners.py, tasks.py, locks.py, queues.py, timeouts.py,
+// taskgroups.py) on the engine-backed Future, Task and loop.
+#include "py/mod_asyncio.hpp"
+
+namespace corio::py {
+
+std::string_view asyncio_prelude_source() {
+    static constexpr std::string_view kSource = R"PRELUDE(
+# The Python half of corio's asyncio: CPython 3.11's logic on the engine's
+# Future, Task and loop (mod_asyncio.cpp).
+
+class CancelledError(BaseException):
+    pass
+
+class InvalidStateError(Exception):
+    pass
+
+class QueueEmpty(Exception):
+    pass
+
+class QueueFull(Exception):
+    pass
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+TimeoutError = TimeoutError
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+def _future_await(self):
+    if not self.done():
+        yield self
+    if not self.done():
+        raise RuntimeError("await wasn't used with future")
+    return self.result()
+
+_patch(Future, '__await__', _future_await)
+_patch(Future, '__iter__', _future_await)
+
+
+def _future_repr_info(fut):
+    state, result, exc = fut._info()
+    info = [state.lower()]
+    if state == 'FINISHED':
+        if exc is not None:
+            info.append(f'exception={exc!r}')
+        else:
+            info.append(f'result={result!r}')
+    return info
+
+
+def _format_coroutine(qual, filename, defline, line):
+    name = f'{qual}()'
+    if line:
+        return f'{name} running at {filename}:{line}'
+    return f'{name} done, defined at {filename}:{defline}'
+
+
+def _repr(fut):
+    if isinstance(fut, Task):
+        info = _future_repr_info(fut)
+        if fut.cancelling() and not fut.done():
+            info[0] = 'cancelling'
+        info.insert(1, 'name=%r' % fut.get_name())
+        qual, filename, defline, line, waiter = fut._task_info()
+        info.insert(2, f'coro=<{_format_coroutine(qual, filename, defline, line)}>')
+        if waiter is not None:
+            info.insert(3, f'wait_for={waiter!r}')
+        return f'<Task {" ".join(info)}>'
+    return f'<Future {" ".join(_future_repr_info(fut))}>'
+
+_set_repr_hook(_repr)
+
+
+class AbstractEventLoop:
+    pass
+
+
+class _Loop(AbstractEventLoop):
+    def time(self):
+        return _time()
+
+    def call_soon(self, callback, *args, context=None):
+        return _call(None, None, callback, args)
+
+    def call_later(self, delay, callback, *args, context=None):
+        return _call(delay, None, callback, args)
+
+    def call_at(self, when, callback, *args, context=None):
+        return _call(None, when, callback, args)
+
+    def create_future(self):
+        return _create_future()
+
+    def create_task(self, coro, *, name=None, context=None):
+        return Task(coro, name=name)
+
+    def is_running(self):
+        return _loop_running()
+
+    def is_closed(self):
+        return _loop_closed()
+
+    def stop(self):
+        _stop()
+
+    def run_until_complete(self, future):
+        future = ensure_future(future)
+        _run_until_complete(future)
+        return future.result()
+
+    def get_debug(self):
+        return False
+
+    def set_debug(self, enabled):
+        pass
+
+    def call_exception_handler(self, context):
+        pass
+
+    async def shutdown_asyncgens(self):
+        pass
+
+    async def shutdown_default_executor(self):
+        pass
+
+    def run_in_executor(self, executor, func, *args):
+        fut = _create_future()
+        try:
+            fut.set_result(func(*args))
+        except BaseException as e:
+            fut.set_exception(e)
+        return fut
+
+_the_loop = _Loop()
+_patch(Future, 'get_loop', lambda self: _the_loop)
+
+
+def get_running_loop():
+    if not _loop_running():
+        raise RuntimeError('no running event loop')
+    return _the_loop
+
+
+def get_event_loop():
+    return _the_loop
+
+
+def new_event_loop():
+    _new_loop()
+    return _the_loop
+
+
+def set_event_loop(loop):
+    pass
+
+
+def current_task(loop=None):
+    if loop is None:
+        get_running_loop()
+    return _current_task()
+
+
+def all_tasks(loop=None):
+    if loop is None:
+        get_running_loop()
+    return {t for t in _all_tasks() if not t.done()}
+
+
+def iscoroutinefunction(func):
+    code = getattr(func, '__code__', None)
+    if code is None:
+        return False
+    return bool(code.co_flags & 0x80)
+
+
+def create_task(coro, *, name=None, context=None):
+    get_running_loop()
+    return Task(coro, name=name)
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    if isfuture(coro_or_future):
+        return coro_or_future
+    if iscoroutine(coro_or_future):
+        return Task(coro_or_future)
+    if hasattr(coro_or_future, '__await__'):
+        return ensure_future(_wrap_awaitable(coro_or_future))
+    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
+class _Sleep0:
+    def __await__(self):
+        yield
+
+
+def _set_result_unless_cancelled(fut, result):
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await _Sleep0()
+        return result
+    future = _create_future()
+    h = _call(delay, None, _set_result_unless_cancelled, (future, result))
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+
+def _report_unretrieved():
+    for t in _unretrieved():
+        kind = 'Task' if isinstance(t, Task) else 'Future'
+        import sys
+        exc = t._info()[2]
+        sys.stderr.write(f'{kind} exception was never retrieved\nfuture: {t!r}\n')
+        _print_exc(exc)
+
+
+def _print_exc(exc):
+    import sys
+    try:
+        raise exc
+    except BaseException:
+        pass
+    sys.stderr.write(f'{type(exc).__name__}: {exc}\n' if str(exc) else f'{type(exc).__name__}\n')
+
+
+def _cancel_all_tasks():
+    to_cancel = all_tasks(_the_loop) if _loop_running() else {t for t in _all_tasks() if not t.done()}
+    to_cancel = [t for t in _all_tasks() if not t.done()]
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    _the_loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            import sys
+            sys.stderr.write(f'unhandled exception during asyncio.run() shutdown\ntask: {task!r}\n')
+
+
+def run(main, *, debug=None):
+    if _loop_running():
+        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+    if not iscoroutine(main):
+        raise ValueError('a coroutine was expected, got {!r}'.format(main))
+    _new_loop()
+    try:
+        task = Task(main)
+        _run_until_complete(task)
+        return task.result()
+    finally:
+        try:
+            _cancel_all_tasks()
+            _the_loop.run_until_complete(_the_loop.shutdown_asyncgens())
+            _the_loop.run_until_complete(_the_loop.shutdown_default_executor())
+        finally:
+            _close_loop()
+            _report_unretrieved()
+
+
+class _GatheringFuture(Future):
+    def cancel(self, msg=None):
+        return _gathering_cancel(self, msg)
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    if not coros_or_futures:
+        outer = _create_future()
+        outer.set_result([])
+        return outer
+
+    children = []
+    state = [0, None]   # nfinished, outer
+    cancel_requested = [False]
+
+    def _done_callback(fut):
+        outer = state[1]
+        state[0] += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                exc = fut._make_cancelled_error() if hasattr(fut, '_make_cancelled_error') else None
+                try:
+                    fut.result()
+                except CancelledError as e:
+                    exc = e
+                outer.set_exception(exc)
+                return
+            else:
+                exc = fut.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                    return
+        if state[0] == nfuts:
+            results = []
+            for f in children:
+                if f.cancelled():
+                    try:
+                        f.result()
+                    except CancelledError as e:
+                        res = e
+                else:
+                    res = f.exception()
+                    if res is None:
+                        res = f.result()
+                results.append(res)
+            if cancel_requested[0]:
+                try:
+                    children[-1].result() if False else None
+                except CancelledError:
+                    pass
+                outer.set_exception(CancelledError())
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    nfuts = 0
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = ensure_future(arg)
+            nfuts += 1
+            arg_to_fut[arg] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]
+        children.append(fut)
+
+    outer = _GatheringFuture()
+    state[1] = outer
+    outer._gather_children = children
+    outer._gather_cancel_requested = cancel_requested
+    return outer
+
+
+def _gathering_cancel(self, msg=None):
+    if self.done():
+        return False
+    ret = False
+    for child in self._gather_children:
+        if child.cancel(msg=msg):
+            ret = True
+    if ret:
+        self._gather_cancel_requested[0] = True
+    return ret
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut):
+    waiter = _create_future()
+    cb = lambda f: _release_waiter(waiter)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = _create_future()
+    timeout_handle = _call(timeout, None, _release_waiter, (waiter,))
+    cb = lambda f: _release_waiter(waiter)
+    fut = ensure_future(fut)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            else:
+                fut.remove_done_callback(cb)
+                await _cancel_and_wait(fut)
+                raise
+        if fut.done():
+            return fut.result()
+        else:
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut)
+            try:
+                return fut.result()
+            except CancelledError as exc:
+                raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+async def _wait(fs, timeout, return_when):
+    waiter = _create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = _call(timeout, None, _release_waiter, (waiter,))
+    counter = [len(fs)]
+
+    def _on_completion(f):
+        counter[0] -= 1
+        if (counter[0] <= 0 or return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = list(dict.fromkeys(fs))
+    if any(iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    return await _wait(fs, timeout, return_when)
+
+
+def as_completed(fs, *, timeout=None):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    todo = []
+    for f in fs:
+        f = ensure_future(f)
+        if f not in todo:
+            todo.append(f)
+    done = []
+    waiters = []
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.append(None)
+        todo.clear()
+        for w in waiters:
+            if not w.done():
+                w.set_result(None)
+
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.append(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+        if waiters and not waiters[0].done():
+            waiters[0].set_result(None)
+
+    async def _wait_for_one():
+        if not done:
+            w = _create_future()
+            waiters.clear()
+            waiters.append(w)
+            await w
+        f = done.pop(0)
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = _call(timeout, None, _on_timeout, ())
+    return [_wait_for_one() for _ in range(len(todo))]
+
+
+def shield(arg):
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = _create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+async def to_thread(func, *args, **kwargs):
+    return func(*args, **kwargs)
+
+
+class Lock:
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Lock object [{extra}]>'
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if (not self._locked and (self._waiters is None or
+                all(w.cancelled() for w in self._waiters))):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = _create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event:
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = _create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = None
+        self._value = value
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._value == 0 or (
+            any(not w.cancelled() for w in (self._waiters or ())))
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = _create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._init(maxsize)
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _get(self):
+        return self._queue.pop(0)
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _wakeup_next(self, waiters):
+        while waiters:
+            waiter = waiters.pop(0)
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+
+    def qsize(self):
+        return len(self._queue)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        else:
+            return self.qsize() >= self._maxsize
+
+    async def put(self, item):
+        while self.full():
+            putter = _create_future()
+            self._putters.append(putter)
+            try:
+                await putter
+            except:
+                putter.cancel()
+                try:
+                    self._putters.remove(putter)
+                except ValueError:
+                    pass
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = _create_future()
+            self._getters.append(getter)
+            try:
+                await getter
+            except:
+                getter.cancel()
+                try:
+                    self._getters.remove(getter)
+                except ValueError:
+                    pass
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._get()
+        self._wakeup_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+class PriorityQueue(Queue):
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+        self._queue.sort()
+
+    def _get(self):
+        return self._queue.pop(0)
+
+
+class LifoQueue(Queue):
+    def _get(self):
+        return self._queue.pop()
+
+
+class TaskGroup:
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = []
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
+        self._entered = True
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        propagate_cancellation_error = None
+        if (exc is not None and
+                self._is_base_error(exc) and
+                self._base_error is None):
+            self._base_error = exc
+        if et is not None and issubclass(et, CancelledError):
+            propagate_cancellation_error = exc
+        if et is not None:
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = _create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if et is not None and not issubclass(et, CancelledError):
+            propagate_cancellation_error = None
+        if propagate_cancellation_error is not None and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and not issubclass(et, CancelledError):
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
+                raise me from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = Task(coro, name=name)
+        if task.done():
+            self._on_task_done(task)
+        else:
+            self._tasks.append(task)
+            task.add_done_callback(self._on_task_done)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            pass
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+class Timeout:
+    def __init__(self, when):
+        self._when = when
+        self._state = 'created'
+        self._timeout_handler = None
+        self._task = None
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        self._when = when
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in ('expiring', 'expired')
+
+    async def __aenter__(self):
+        self._state = 'entered'
+        self._task = current_task()
+        self._cancelling = self._task.cancelling()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'entered':
+            self._state = 'exited'
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+)PRELUDE";
+    return kSource;
+}
+
+}  // namespace corio::py

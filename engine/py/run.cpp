@@ -14,6 +14,7 @@
 #include "py/str.hpp"
 #include "py/traceback.hpp"
 #include "py/vm.hpp"
+#include "py/frozen_modules.hpp"
 
 namespace corio::py {
 
@@ -68,6 +69,7 @@ int run_main(Interp& interp, std::string_view filename, std::string_view source,
     std::unique_ptr<Vm> own_vm;
     if (!interp.vm) own_vm = std::make_unique<Vm>(interp);
     Vm& vm = vm_of(interp);
+    if (!interp.builtins->get_str(interp, "anext")) install_python_builtins(interp);
     register_source(interp, filename, std::string(source));
     vm.module_dir = dirname_of(filename);
 

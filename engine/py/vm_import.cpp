@@ -22,6 +22,7 @@
 #include "py/mod_math.hpp"
 #include "py/mod_random.hpp"
 #include "py/mod_time.hpp"
+#include "py/frozen_modules.hpp"
 
 namespace corio::py {
 
@@ -74,6 +75,7 @@ Value load_native_module(Interp& interp, std::string_view name) {
     if (name == "asyncio") m = make_asyncio_module(interp);
     if (name == "random") m = make_random_module(interp);
     if (name == "time") m = make_time_module(interp);
+    if (!m) m = load_frozen_module(interp, name);
     if (!m) return Value();
     interp.add_module(m);
     return m;

@@ -1,0 +1,20 @@
+// frozen_modules.hpp — library code written in Python whose source is part
+// of the binary ("frozen", as CPython calls it): modules compiled when first
+// imported (itertools), and builtins best expressed in Python (aiter,
+// anext). Python source keeps CPython's semantics plain to read; modules
+// whose speed matters are written in C++ instead (math, random, time).
+#pragma once
+
+#include <string_view>
+
+namespace corio::py {
+
+class Interp;
+class Module;
+
+// The frozen module `name`, compiled and run; null if there is none.
+Module* load_frozen_module(Interp& interp, std::string_view name);
+// Adds the builtins written in Python to the builtins module. Needs the VM.
+void install_python_builtins(Interp& interp);
+
+}  // namespace corio::py

@@ -29,7 +29,7 @@
 #include "core/errors.hpp"
 #include "core/future.hpp"
 #include "core/loop.hpp"
-#include "core/native_host.hpp"
+#include "core/virtual_host.hpp"
 #include "core/task_base.hpp"
 #include "py/builtin_function.hpp"
 #include "py/code.hpp"
@@ -83,7 +83,9 @@ struct PyFutData {
 class AsyncioState final : public ExternalRoot {
 public:
     explicit AsyncioState(Interp& i) : ExternalRoot(i.heap), interp(i) {
-        if (!i.host) own_host = std::make_unique<corio::NativeHost>();
+        // The embedder (the CLI, the browser worker) gives the host; without
+        // one, the deterministic virtual clock (engine/py knows no platform).
+        if (!i.host) own_host = std::make_unique<corio::VirtualHost>();
     }
     void trace(Tracer& tracer) override;
 

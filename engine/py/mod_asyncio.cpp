@@ -800,9 +800,9 @@ Module* make_asyncio_module(Interp& interp) {
         d->set_str(interp, b->name, b);
     }
 
-    std::string_view src = asyncio_prelude_source();
+    std::string src = std::string(asyncio_prelude_source()) + std::string(asyncio_sync_prelude_source());
     std::string filename = "<frozen asyncio>";
-    register_source(interp, filename, std::string(src));
+    register_source(interp, filename, src);
     Code* code = load_code(interp, compile_program(src, filename));
     run_module_code(interp, code, d);
     return m;

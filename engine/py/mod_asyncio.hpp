@@ -21,5 +21,7 @@ Module* make_asyncio_module(Interp& interp);
 
 // The Python source of the module's Python half.
 std::string_view asyncio_prelude_source();
+// Lock, Event, Semaphore, Queue... (mod_asyncio_prelude_sync.cpp).
+std::string_view asyncio_sync_prelude_source();
 
 }  // namespace corio::py

@@ -14,6 +14,8 @@
 namespace corio::py {
 
 std::string_view itertools_source();        // frozen_itertools.cpp
+std::string_view functools_source();        // frozen_functools.cpp
+std::string_view contextlib_source();       // frozen_functools.cpp
 std::string_view python_builtins_source();  // frozen_builtins.cpp
 
 namespace {
@@ -28,6 +30,8 @@ void run_frozen(Interp& interp, std::string_view name, std::string_view source, 
 Module* load_frozen_module(Interp& interp, std::string_view name) {
     std::string_view source;
     if (name == "itertools") source = itertools_source();
+    else if (name == "functools") source = functools_source();
+    else if (name == "contextlib") source = contextlib_source();
     else return nullptr;
     Module* m = make_module(interp, name);
     run_frozen(interp, name, source, m->dict);

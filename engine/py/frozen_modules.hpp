@@ -1,7 +1,7 @@
 // frozen_modules.hpp — library code written in Python whose source is part
 // of the binary ("frozen", as CPython calls it): modules compiled when first
-// imported (itertools), and builtins best expressed in Python (aiter,
-// anext). Python source keeps CPython's semantics plain to read; modules
+// imported (itertools, functools, contextlib), and builtins best expressed
+// in Python (aiter, anext). Python source keeps CPython's semantics plain to read; modules
 // whose speed matters are written in C++ instead (math, random, time).
 #pragma once
 

@@ -16,6 +16,7 @@ namespace corio::py {
 std::string_view itertools_source();        // frozen_itertools.cpp
 std::string_view functools_source();        // frozen_functools.cpp
 std::string_view contextlib_source();       // frozen_functools.cpp
+std::string_view collections_source();      // frozen_collections.cpp
 std::string_view python_builtins_source();  // frozen_builtins.cpp
 
 namespace {
@@ -32,6 +33,7 @@ Module* load_frozen_module(Interp& interp, std::string_view name) {
     if (name == "itertools") source = itertools_source();
     else if (name == "functools") source = functools_source();
     else if (name == "contextlib") source = contextlib_source();
+    else if (name == "collections") source = collections_source();
     else return nullptr;
     Module* m = make_module(interp, name);
     run_frozen(interp, name, source, m->dict);

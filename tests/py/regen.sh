@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # regen.sh — runs each language test (tests/py/NAME.py) under CPython 3.11
-# from this folder and writes NAME.out (stdout), NAME.err (stderr, when not empty) and NAME.code
+# with the virtual clock (shared/conformance/vclock.py, as run_one.sh runs
+# corio with --clock=virtual) from this folder and writes NAME.out (stdout), NAME.err (stderr, when not empty) and NAME.code
 # (the exit status, when not 0); in NAME.err this folder's absolute path
 # reads DIR/. The expectations come from CPython, never
 # from corio.
 #   tests/py/regen.sh [NAME.py...]
 set -uo pipefail
 cd "$(dirname "$0")"
+vclock=$(cd ../../.. && pwd)/shared/conformance/vclock.py
 [ $# -eq 0 ] && set -- *.py
 for py in "$@"; do
     b=$(basename "${py%.py}")
-    python3 "$b.py" >"$b.out" 2>"$b.err" </dev/null
+    python3 "$vclock" "$b.py" >"$b.out" 2>"$b.err" </dev/null
     code=$?
     # python names the script by its absolute path: keep it as DIR/.
     sed -i "s|\"$PWD/|\"DIR/|g" "$b.err"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,7 @@
 #include "py/vm_source.hpp"
 #include "py/interp.hpp"
 #include "py/run.hpp"
+#include "py/session.hpp"
 #include "py/traceback.hpp"
 #include "py/vm.hpp"
 #if __has_include("py/dis.hpp")
@@ -63,7 +65,10 @@ private:
 
 int usage() {
     std::fputs("usage: corio run [--clock=virtual|real] FILE [ARGS...]\n"
-               "       corio dis FILE\n",
+               "       corio dis FILE\n"
+               "test options of run (the browser's ways of driving a program):\n"
+               "  --preempt-every=N          hand control back every N safe points\n"
+               "  --step=iteration|task-step run one unit at a time\n",
                stderr);
     return 2;
 }
@@ -82,19 +87,60 @@ int cant_open(const std::string& path) {
     return 2;
 }
 
-int run(int argc, char** argv) {
-    int i = 2;
+struct RunOptions {
     bool virtual_clock = false;
+    int64_t preempt_every = 0;  // 0: never preempt
+    bool stepping = false;
+    corio::py::Session::Unit unit = corio::py::Session::Unit::Iteration;
+};
+
+// Parses the options before FILE; returns the index of FILE, or -1.
+int parse_run_options(int argc, char** argv, RunOptions& options) {
+    int i = 2;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; ++i) {
         std::string opt = argv[i];
-        if (opt == "--clock=virtual") virtual_clock = true;
-        if (opt == "--clock=real") virtual_clock = false;
-        if (opt != "--clock=virtual" && opt != "--clock=real") {
+        if (opt == "--clock=virtual") {
+            options.virtual_clock = true;
+        } else if (opt == "--clock=real") {
+            options.virtual_clock = false;
+        } else if (opt.rfind("--preempt-every=", 0) == 0) {
+            options.preempt_every = std::atoll(opt.c_str() + 16);
+            if (options.preempt_every <= 0) return -1;
+        } else if (opt == "--step=iteration" || opt == "--step=task-step") {
+            options.stepping = true;
+            options.unit = opt == "--step=iteration" ? corio::py::Session::Unit::Iteration
+                                                     : corio::py::Session::Unit::TaskStep;
+        } else {
             std::fprintf(stderr, "corio: unknown option %s\n", opt.c_str());
-            return usage();
+            return -1;
         }
     }
-    if (i >= argc) return usage();
+    return i < argc ? i : -1;
+}
+
+// Drives a session to its end, letting time pass through the host: the
+// native clock waits (ppoll) and sleeps, the virtual one jumps.
+int drive(corio::py::Session& session, corio::Host& host, const RunOptions& options) {
+    using State = corio::py::Progress::State;
+    for (;;) {
+        corio::py::Progress p =
+            options.stepping ? session.step(options.unit) : session.advance();
+        switch (p.state) {
+            case State::Ready:
+            case State::Stepped: break;
+            case State::Waiting: host.poll(*session.loop(), p.ns); break;
+            case State::Blocked: host.block(p.ns); break;
+            case State::Done: return session.exit_status();
+        }
+    }
+}
+
+bool always_yield(void*) { return true; }
+
+int run(int argc, char** argv) {
+    RunOptions options;
+    int i = parse_run_options(argc, argv, options);
+    if (i < 0) return usage();
     std::string path = argv[i];
     std::string source;
     if (!read_file(path, source)) return cant_open(path);
@@ -104,7 +150,7 @@ int run(int argc, char** argv) {
     Output output;
     int status;
     std::unique_ptr<corio::Host> host;
-    if (virtual_clock) host = std::make_unique<corio::VirtualHost>();
+    if (options.virtual_clock) host = std::make_unique<corio::VirtualHost>();
     else host = std::make_unique<corio::NativeHost>();
     {
         corio::py::Interp interp;
@@ -116,7 +162,12 @@ int run(int argc, char** argv) {
             return static_cast<bool>(std::getline(std::cin, line));
         };
         corio::py::Vm vm(interp);
-        status = corio::py::run_main(interp, filename, source, args);
+        if (options.preempt_every > 0) {
+            vm.budget = vm.budget_refill = options.preempt_every;
+            vm.should_yield = always_yield;
+        }
+        corio::py::Session session(interp, filename, source, args);
+        status = drive(session, *host, options);
         output.flush();
     }
     return status;

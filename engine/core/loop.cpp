@@ -153,17 +153,63 @@ void Loop::run_once() {
 
     // Run exactly the handles that are ready now; what they schedule waits
     // for the next iteration.
-    std::size_t ntodo = ready_.size();
-    std::size_t ran = 0;
-    for (std::size_t i = 0; i < ntodo; ++i) {
-        HandleRef handle = ready_.pop_front();
-        if (handle->cancelled_) continue;
-        run_handle(*handle);
-        ++ran;
+    todo_ = ready_.size();
+    ran_ = 0;
+    in_iteration_ = true;
+    run_todo();
+}
+
+void Loop::run_todo() {
+    try {
+        while (todo_ > 0) {
+            --todo_;
+            HandleRef handle = ready_.pop_front();
+            if (handle->cancelled_) continue;
+            run_handle(*handle);
+            ++ran_;
+            if (interrupted_) [[unlikely]]
+                return;
+        }
+    } catch (...) {
+        // An exception leaving the loop ends the iteration; the handles not
+        // run stay in the ready queue, as in asyncio.
+        todo_ = 0;
+        in_iteration_ = false;
+        throw;
     }
+    end_iteration();
+}
+
+void Loop::end_iteration() {
+    in_iteration_ = false;
     if (listener_) [[unlikely]]
-        emit({trace::EventKind::IterationEnd, {}, 0, 0, iteration_, static_cast<int64_t>(ran),
+        emit({trace::EventKind::IterationEnd, {}, 0, 0, iteration_, static_cast<int64_t>(ran_),
               0, {}});
+}
+
+void Loop::suspend_step(TaskBase& task) {
+    suspended_task_ = Ref<TaskBase>(&task);
+    interrupted_ = true;
+}
+
+void Loop::continue_iteration() {
+    if (!in_iteration_) return;
+    interrupted_ = false;
+    if (suspended_task_) {
+        Ref<TaskBase> task = std::move(suspended_task_);
+        try {
+            task->continue_step();
+        } catch (const FatalError&) {
+            todo_ = 0;
+            in_iteration_ = false;
+            throw;
+        } catch (...) {
+            call_exception_handler({"Exception in callback", std::current_exception(), nullptr,
+                                    &task->step_handle_});
+        }
+        if (interrupted_) return;
+    }
+    run_todo();
 }
 
 void Loop::run_handle(Handle& handle) {
@@ -196,16 +242,17 @@ void Loop::run_handle(Handle& handle) {
     }
 }
 
-void Loop::run_forever() {
+void Loop::enter_run() {
     if (closed_) throw RuntimeError("Event loop is closed");
     if (running_) throw RuntimeError("This event loop is already running");
     running_ = true;
+}
+
+void Loop::run_forever() {
+    enter_run();
     struct Reset {
         Loop& loop;
-        ~Reset() {
-            loop.stopping_ = false;
-            loop.running_ = false;
-        }
+        ~Reset() { loop.exit_run(); }
     } reset{*this};
     for (;;) {
         run_once();

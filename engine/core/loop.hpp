@@ -69,6 +69,25 @@ public:
     // One iteration, as asyncio's _run_once.
     void run_once();
     void run_forever();
+    // Marks the loop running (run_forever's entry and exit), for embedders
+    // that drive it one iteration at a time (py::Session).
+    void enter_run();
+    void exit_run() noexcept {
+        stopping_ = false;
+        running_ = false;
+    }
+    bool stopping() const noexcept { return stopping_; }
+
+    // An iteration can stop part-way and continue later, with nothing else
+    // running in between: when a task's step is suspended by its coroutine
+    // side (the VM preempted on its budget, or blocked in time.sleep), or
+    // after every task step while break_after_step is set (single-stepping).
+    // run_once then returns early; continue_iteration() resumes the
+    // suspended step and runs the rest of the iteration's handles.
+    bool iteration_interrupted() const noexcept { return in_iteration_; }
+    void continue_iteration();
+    void set_break_after_step(bool on) noexcept { break_after_step_ = on; }
+    TaskBase* suspended_task() const noexcept { return suspended_task_.get(); }
     // Runs until `future` is done; returns normally even if it failed (the
     // caller reads the outcome from the future). Throws RuntimeError if the
     // loop stopped first, or stalled with nothing left that could finish it.
@@ -130,6 +149,9 @@ private:
     void emit_scheduled(const Handle& handle);
     [[noreturn]] void enter_task_conflict(TaskBase& task);
     void run_handle(Handle& handle);
+    void run_todo();
+    void end_iteration();
+    void suspend_step(TaskBase& task);
     void timer_cancelled(Handle& handle);
     void link_task(TaskBase& task) noexcept;
     void unlink_task(TaskBase& task) noexcept;
@@ -141,6 +163,14 @@ private:
     bool running_ = false;
     bool closed_ = false;
     bool stalled_ = false;
+    // The iteration in progress (run_todo): handles left to run, handles
+    // run, and why it stopped part-way.
+    bool in_iteration_ = false;
+    bool interrupted_ = false;
+    bool break_after_step_ = false;
+    std::size_t todo_ = 0;
+    std::size_t ran_ = 0;
+    Ref<TaskBase> suspended_task_;
     uint64_t iteration_ = 0;
     uint64_t last_id_ = 0;
     uint64_t event_seq_ = 0;

@@ -104,9 +104,22 @@ void TaskBase::step(std::exception_ptr&& error) {
     lp.enter_task(*this);
     if (lp.tracing()) [[unlikely]] emit_step_begin();
     StepResult result = resume(std::move(error));
+    end_step(result);
+}
+
+void TaskBase::continue_step() {
+    StepResult result = resume_suspended();
+    end_step(result);
+}
+
+void TaskBase::end_step(StepResult& result) {
+    Loop& lp = loop();
     if (result.kind == StepResult::Kind::Yielded) [[likely]] {
         // The common task switch: step_error_ is already empty.
         lp.call_soon(step_handle_);
+    } else if (result.kind == StepResult::Kind::Suspended) [[unlikely]] {
+        lp.suspend_step(*this);  // still the current task
+        return;
     } else {
         try {
             finish_step(result);
@@ -118,6 +131,7 @@ void TaskBase::step(std::exception_ptr&& error) {
     lp.leave_task(*this);
     if (lp.tracing()) [[unlikely]] emit_step_end(result.kind);
     if (done()) after_done();
+    if (lp.break_after_step_) [[unlikely]] lp.interrupted_ = true;
 }
 
 void TaskBase::emit_step_begin() {
@@ -182,6 +196,7 @@ void TaskBase::finish_step(StepResult& result) {
         case StepResult::Kind::BadYield:
             schedule_step(std::move(*result.error));
             return;
+        case StepResult::Kind::Suspended: return;  // handled by end_step
     }
 }
 

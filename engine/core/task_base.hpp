@@ -26,6 +26,8 @@ struct StepResult {
         Raised,    // finished with *error
         BadYield,  // yielded something a task cannot wait on: *error is
                    // the RuntimeError the next step throws into it
+        Suspended, // stopped part-way (a preempted or blocked VM): the
+                   // loop's iteration stops too; continue_step() goes on
     };
     Kind kind;
     FutureBase* awaited = nullptr;
@@ -76,6 +78,9 @@ protected:
     virtual void on_returned() = 0;
     // Called once the task is done (result, exception or cancelled).
     virtual void on_done() {}
+    // Goes on with a step resume() left Suspended. Only coroutine sides
+    // that suspend implement it.
+    virtual StepResult resume_suspended() { return StepResult::yielded(); }
 
 private:
     friend class Loop;
@@ -83,6 +88,8 @@ private:
     // Runs what schedule_step / schedule_wakeup left (the step handle).
     void run_pending_step();
     void step(std::exception_ptr&& error);
+    void end_step(StepResult& result);
+    void continue_step();
     void emit_step_begin();
     void emit_step_end(StepResult::Kind kind);
     void wakeup(FutureBase& future);

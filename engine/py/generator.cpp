@@ -140,6 +140,7 @@ namespace {
 
 // What ends a resumption: the frame yielded (suspend it) or finished.
 RunResult finish_resume(Interp& interp, Vm& vm, Generator* g, RunResult r) {
+    if (r.exit == Exit::Suspended) return r;  // still running, frames linked
     if (r.exit == Exit::Yielded) {
         gen_frame_suspended(vm, g);
         return r;
@@ -318,36 +319,58 @@ void gen_close(Interp& interp, Generator* gen) {
 
 // ------------------------------------------------------------ engine step
 
-CoroutineStep coroutine_step(Interp& interp, Value coro, Value throw_in) {
+namespace {
+
+CoroutineStep step_of(Interp& interp, const RunResult& r) {
+    switch (r.exit) {
+        case Exit::Yielded:
+            if (r.value == interp.none) return {StepResult::Kind::Yielded, r.value};
+            return {StepResult::Kind::Blocked, r.value};
+        case Exit::Returned: return {StepResult::Kind::Returned, r.value};
+        case Exit::Suspended: return {StepResult::Kind::Suspended, Value()};
+        case Exit::Raised: break;
+    }
+    return {StepResult::Kind::Raised, r.value};
+}
+
+// Runs one step (start) or the rest of a suspended one (!start). The
+// native depth counts the step's dispatch loop until the step ends.
+CoroutineStep run_step(Interp& interp, Value coro, Value throw_in, bool start) {
     Vm& vm = vm_of(interp);
     try {
         Generator* g = as_generator(interp, coro);
         if (!g || g->kind == GenKind::AsyncGenerator)
             raise_type_error(interp, "a coroutine was expected, got " + repr_utf8(interp, coro));
-        if (vm.native_depth >= kMaxNativeDepth)
-            throw PyException{recursion_error(interp, " while calling a Python object")};
-        ++vm.native_depth;
+        if (start) {
+            if (vm.native_depth >= kMaxNativeDepth)
+                throw PyException{recursion_error(interp, " while calling a Python object")};
+            ++vm.native_depth;
+        }
         RunResult r;
         try {
-            r = gen_resume(interp, g, interp.none, throw_in);
+            r = start ? gen_resume(interp, g, interp.none, throw_in)
+                      : finish_resume(interp, vm, g, run_frame(vm, g->frame, vm.current, throw_in));
         } catch (...) {
             --vm.native_depth;
             throw;
         }
-        --vm.native_depth;
-        switch (r.exit) {
-            case Exit::Yielded:
-                if (r.value == interp.none) return {StepResult::Kind::Yielded, r.value};
-                return {StepResult::Kind::Blocked, r.value};
-            case Exit::Returned: return {StepResult::Kind::Returned, r.value};
-            case Exit::Raised: break;
-        }
-        return {StepResult::Kind::Raised, r.value};
+        if (r.exit != Exit::Suspended) --vm.native_depth;
+        return step_of(interp, r);
     } catch (const PyException& e) {
         return {StepResult::Kind::Raised, e.exc};
     } catch (...) {
         return {StepResult::Kind::Raised, exception_from_current(interp)};
     }
+}
+
+}  // namespace
+
+CoroutineStep coroutine_step(Interp& interp, Value coro, Value throw_in) {
+    return run_step(interp, coro, throw_in, true);
+}
+
+CoroutineStep coroutine_continue(Interp& interp, Value coro, Value throw_in) {
+    return run_step(interp, coro, throw_in, false);
 }
 
 StepResult coroutine_step(Interp& interp, Value coro, std::exception_ptr throw_in,
@@ -375,6 +398,7 @@ StepResult coroutine_step(Interp& interp, Value coro, std::exception_ptr throw_i
             return {StepResult::Kind::BadYield, nullptr, &error};
         }
         case StepResult::Kind::Yielded: return StepResult::yielded();
+        case StepResult::Kind::Suspended: return {StepResult::Kind::Suspended, nullptr, nullptr};
         case StepResult::Kind::Returned:
             returned = s.value;
             return StepResult::returned();

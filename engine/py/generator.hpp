@@ -80,7 +80,12 @@ struct CoroutineStep {
     StepResult::Kind kind;
     Value value;
 };
+//   Suspended — stopped part-way (Exit::Suspended, vm.hpp): its frames
+//              stay linked; coroutine_continue goes on with the step.
 CoroutineStep coroutine_step(Interp& interp, Value coro, Value throw_in);
+// Goes on with a step that ended Suspended, from where it stopped, or
+// raises `throw_in` there if given.
+CoroutineStep coroutine_continue(Interp& interp, Value coro, Value throw_in);
 
 // The same, as the engine's StepResult: `as_future` maps a yielded object
 // to the engine future it stands for (null: BadYield, with a Python

@@ -178,9 +178,12 @@ public:
 protected:
     void destroy() const noexcept override {}
     corio::StepResult resume(std::exception_ptr&& error) override;
+    corio::StepResult resume_suspended() override;
     void on_returned() override { finish_with_result(); }
 
 private:
+    corio::StepResult step_result(const CoroutineStep& s);
+
     std::exception_ptr error_;  // the step's Raised / BadYield storage
 };
 
@@ -269,7 +272,26 @@ corio::StepResult PyTask::resume(std::exception_ptr&& error) {
         throw_in = st->to_py(error);
         keep = throw_in;
     }
+    Vm& vm = vm_of(interp);
+    // A step started by a session driving the loop may suspend (vm.hpp).
+    const bool suspendable = vm.native_depth == vm.task_step_depth;
+    if (suspendable) vm.suspend_depth = vm.native_depth + 1;
     CoroutineStep s = coroutine_step(interp, coro, throw_in);
+    if (suspendable && s.kind != corio::StepResult::Kind::Suspended) vm.suspend_depth = -1;
+    return step_result(s);
+}
+
+corio::StepResult PyTask::resume_suspended() {
+    Interp& interp = st->interp;
+    Vm& vm = vm_of(interp);
+    CoroutineStep s = coroutine_continue(interp, coro, vm.suspend_throw);
+    vm.suspend_throw = Value();
+    if (s.kind != corio::StepResult::Kind::Suspended) vm.suspend_depth = -1;
+    return step_result(s);
+}
+
+corio::StepResult PyTask::step_result(const CoroutineStep& s) {
+    Interp& interp = st->interp;
     switch (s.kind) {
         case corio::StepResult::Kind::Blocked: {
             if (FutureBase* f = as_future(interp, s.value)) return corio::StepResult::blocked(*f);
@@ -279,6 +301,7 @@ corio::StepResult PyTask::resume(std::exception_ptr&& error) {
             return {corio::StepResult::Kind::BadYield, nullptr, &error_};
         }
         case corio::StepResult::Kind::Yielded: return corio::StepResult::yielded();
+        case corio::StepResult::Kind::Suspended: return {corio::StepResult::Kind::Suspended, nullptr, nullptr};
         case corio::StepResult::Kind::Returned:
             py_result = s.value;
             return corio::StepResult::returned();
@@ -572,6 +595,17 @@ Value mod_run_until_complete(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "_run_until_complete", 1, 1);
     AsyncioState* st = state_of(a);
     corio::FutureBase* f = fut_arg(interp, a[0]);
+    Vm& vm = vm_of(interp);
+    if (vm.may_suspend(static_cast<const Object*>(a.fn)) && !f->done()) {
+        // The session runs the loop until f is done (asyncio's
+        // run_until_complete), then continues the caller.
+        corio::Loop& lp = st->loop();
+        if (lp.is_closed()) raise_runtime_error(interp, "Event loop is closed");
+        if (lp.is_running()) raise_runtime_error(interp, "This event loop is already running");
+        vm.suspend.kind = SuspendKind::RunLoop;
+        vm.suspend.future = a[0];
+        return interp.none;
+    }
     AllowCollection allow(interp);
     try {
         st->loop().run_until_complete(*f);
@@ -753,7 +787,7 @@ Module* make_asyncio_module(Interp& interp) {
     method(fut, "_info", fut_info);
     method(fut, "_state_holder", fut_done);
     finish_builtin_type(interp, fut);
-    fut->module = make_str(interp, "asyncio");
+    fut->module = make_str(interp, "_asyncio");
     st->future_type = fut;
 
     Type* task = new_builtin_type(interp, "Task", fut, kTypeBaseType);
@@ -767,7 +801,7 @@ Module* make_asyncio_module(Interp& interp) {
     method(task, "uncancel", task_uncancel);
     method(task, "_task_info", task_info);
     finish_builtin_type(interp, task);
-    task->module = make_str(interp, "asyncio");
+    task->module = make_str(interp, "_asyncio");
     st->task_type = task;
 
     Type* handle = new_builtin_type(interp, "TimerHandle", nullptr, 0);

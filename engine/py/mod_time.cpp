@@ -18,6 +18,7 @@
 #include "core/host.hpp"
 #include "core/virtual_host.hpp"
 #include "py/builtin_function.hpp"
+#include "py/vm.hpp"
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
@@ -95,6 +96,13 @@ Value t_sleep(Interp& interp, const CallArgs& a) {
     if (secs == 0) return interp.none;
     int64_t ns = static_cast<int64_t>(std::nearbyint(secs * 1e9));
     if (ns < 1) ns = 1;
+    Vm& vm = vm_of(interp);
+    if (vm.may_suspend(static_cast<const Object*>(a.fn))) {
+        // A session lets the time pass (the browser without blocking).
+        vm.suspend.kind = SuspendKind::Blocked;
+        vm.suspend.block_ns = ns;
+        return interp.none;
+    }
     if (interp.host) interp.host->block(ns);
     else std::this_thread::sleep_for(std::chrono::nanoseconds(ns));
     return interp.none;

@@ -52,7 +52,23 @@ void Vm::trace(Tracer& tracer) {
     tracer.visit(builtin_next);
     tracer.visit(builtin_dir);
     tracer.visit(builtin_vars);
+    tracer.visit(suspend.future);
+    tracer.visit(suspend_throw);
 }
+
+namespace {
+
+// The budget ran out at a safe point: preempt if this loop may stop and
+// the embedder wants control back.
+[[gnu::noinline]] bool out_of_budget(Vm& vm) {
+    vm.budget = vm.budget_refill;
+    if (vm.native_depth != vm.suspend_depth || !vm.should_yield) return false;
+    if (!vm.should_yield(vm.yield_context)) return false;
+    vm.suspend.kind = SuspendKind::Preempted;
+    return true;
+}
+
+}  // namespace
 
 Value Vm::handled_exception() const noexcept {
     for (const ExcState* s = exc_info; s; s = s->previous)
@@ -275,6 +291,10 @@ RunResult run_frame(Vm& vm, Frame* entry, Frame* start, Value throw_exc) {
         if (vm.nogc == 0 && I.heap.wants_collection()) {        \
             SAVE_FRAME();                                       \
             I.collect();                                        \
+        }                                                       \
+        if (--vm.budget <= 0 && out_of_budget(vm)) {            \
+            SAVE_FRAME();                                       \
+            return {Exit::Suspended, Value()};                  \
         }                                                       \
     } while (0)
 
@@ -841,9 +861,17 @@ resume:
                         }
                     }
                     SAVE_FRAME();
+                    vm.direct_callee = callable.is_object() ? callable.as_object() : nullptr;
                     Value r = call(I, callable, argv, nargs, kwnames);
+                    vm.direct_callee = nullptr;
                     sp = base;
                     PUSH(r);
+                    if (vm.suspend.kind != SuspendKind::None) [[unlikely]] {
+                        // A builtin (time.sleep, run_until_complete) asked
+                        // to suspend; its result waits on the stack.
+                        SAVE_FRAME();
+                        return {Exit::Suspended, Value()};
+                    }
                     break;
                 }
                 case Op::RETURN_VALUE: {

@@ -60,8 +60,30 @@ struct ExcState {
     ExcState* previous = nullptr;
 };
 
-// How a run of the dispatch loop ended.
-enum class Exit : uint8_t { Returned, Yielded, Raised };
+// How a run of the dispatch loop ended. Suspended: stopped part-way with
+// every frame still linked (see Suspension below); only a loop entered at
+// the Vm's suspend_depth ends so.
+enum class Exit : uint8_t { Returned, Yielded, Raised, Suspended };
+
+// Suspension: a run driven in slices (session.hpp) lets the dispatch loop
+// stop between two instructions and hand control back to its embedder,
+// which later continues it exactly there — no Python code sees it. Only the
+// loop the embedder entered itself can stop so (native_depth ==
+// suspend_depth): a loop nested under C++ code cannot unwind that code.
+//   Preempted: the step budget ran out and the embedder wants control
+//              back (the browser must see its events; stop must work);
+//   Blocked:   time.sleep(block_ns) — the embedder lets the time pass;
+//   RunLoop:   loop.run_until_complete(future) — the embedder runs the
+//              event loop until `future` is done, then continues.
+enum class SuspendKind : uint8_t { None, Preempted, Blocked, RunLoop };
+struct SuspendRequest {
+    SuspendKind kind = SuspendKind::None;
+    int64_t block_ns = 0;
+    Value future;  // RunLoop: the future (rooted by the Vm)
+};
+
+// Safe points (backward jumps, calls) between two checks of should_yield.
+inline constexpr int64_t kSafePointsPerCheck = 4096;
 struct RunResult {
     Exit exit;
     Value value;  // the return value, the yielded value or the exception
@@ -83,6 +105,27 @@ public:
     ExcState* exc_info = &base_exc;
     // Source texts by file name, for tracebacks (traceback.hpp).
     std::unordered_map<std::string, std::string> sources;
+    // Suspension (see SuspendKind). `direct_callee` is the builtin the
+    // dispatch loop is calling right now: a builtin may ask to suspend only
+    // when called by the loop itself, not through other C++ code.
+    int suspend_depth = -1;
+    // The native depth at which a session runs the event loop itself: task
+    // steps started there may suspend (not callbacks, not nested loops).
+    int task_step_depth = -1;
+    SuspendRequest suspend;
+    // Raised where a suspended task step goes on (a session's interrupt).
+    Value suspend_throw;
+    const void* direct_callee = nullptr;
+    int64_t budget = kSafePointsPerCheck;
+    int64_t budget_refill = kSafePointsPerCheck;
+    // Asked when the budget runs out, at a point where the loop may stop:
+    // true preempts. Null: never.
+    bool (*should_yield)(void* context) = nullptr;
+    void* yield_context = nullptr;
+    // True if the builtin `fn`, running now, may suspend its caller.
+    bool may_suspend(const void* fn) const noexcept {
+        return native_depth == suspend_depth && direct_callee == fn;
+    }
     // Where `import NAME` finds NAME.py (the main script's folder), or empty.
     std::string module_dir;
     // super's __new__ before the VM wrapped it (the zero-argument form).

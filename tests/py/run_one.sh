@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# run_one.sh CORIO NAME — runs tests/py/NAME.py with `CORIO run` from this
+# run_one.sh CORIO NAME [OPTION...] — runs tests/py/NAME.py with `CORIO run
+# --clock=virtual OPTION...` from this
 # folder and compares with CPython's NAME.out (stdout, exact), NAME.err
 # (stderr, exact, this folder's path written DIR/; must be empty if absent)
 # and NAME.code (exit status; 0 if absent). Prints a diff on failure.
 set -uo pipefail
 corio=$1
 name=$2
+shift 2
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$corio" run --clock=virtual "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
+"$corio" run --clock=virtual "$@" "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
 code=$?
 sed -i "s|\"$PWD/|\"DIR/|g" "$tmp/err"
 want_code=0

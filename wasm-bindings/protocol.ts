@@ -1,0 +1,114 @@
+// protocol.ts — the typed messages between the page and the corio worker.
+// The worker (worker.ts) and the page's worker client import this one file;
+// nothing else crosses the boundary. Every request carries an id and gets
+// exactly one `response` with that id; the worker also sends events (output,
+// trace batches, errors, exit) tagged with the id of the `run` they belong to.
+//
+// Lifecycle: the worker sends `ready` once the module is loaded (a `load`
+// request only waits for that). `run` starts a program; while it runs,
+// `pause` / `resume` / `step` / `set-speed` / `stop` steer it. A second `run`
+// while one is running is refused (response ok: false, error "a program is
+// already running; stop it first"): the page decides whether to stop first.
+// `stop` is cooperative: the VM checks for it on its step budget, so even
+// `while True: pass` ends within a slice. If the worker does not answer, the
+// page terminates it and starts a new one (the output received so far stays
+// on the page).
+
+export const PROTOCOL_VERSION = 1;
+
+export type Clock = 'virtual' | 'real';
+// Virtual-clock pacing: virtual seconds per wall second (0.1 .. 10), or
+// 'instant' (run as fast as possible). Ignored by the real clock.
+export type Speed = number | 'instant';
+export type StepUnit = 'iteration' | 'task-step';
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 10;
+
+// ------------------------------------------------------------ page → worker
+
+export interface RunOptions {
+  source: string;
+  filename: string; // shown in tracebacks, e.g. "main.py"
+  argv: string[]; // sys.argv[1:]
+  clock: Clock;
+  speed: Speed;
+  trace: boolean; // send trace batches (the loop view)
+  paused?: boolean; // start paused (the first `step` runs the first unit)
+}
+
+export type Request =
+  | { id: number; type: 'load' }
+  | ({ id: number; type: 'run' } & RunOptions)
+  | { id: number; type: 'pause' }
+  | { id: number; type: 'resume' }
+  | { id: number; type: 'step'; unit: StepUnit }
+  | { id: number; type: 'set-speed'; speed: Speed }
+  | { id: number; type: 'stop' };
+
+export type RequestType = Request['type'];
+
+// ------------------------------------------------------------ worker → page
+
+// One trace event, compact: [kind, wait, seq, time_ns, id, a, b, text].
+// `kind` and `wait` index the name tables sent in `ready` (they come from the
+// engine's one table, engine/trace/event.hpp). time_ns is the loop's clock.
+// Meanings of id/a/b per kind are documented in event.hpp; in particular
+//   TaskCreated  id = task, text = "name\tcoroutine qualname"
+//   TaskStepEnd  id = task, wait = what it waits on, a = awaited id
+//                (a task or future id) or deadline in ns for a timer
+//   LineReached  id = task, a = line the task's innermost frame is at
+//   TimerArmed   id = timer, a = deadline ns, b = task id (0 = none)
+//   Output       id = task that wrote (0 = none), a = 1 stdout / 2 stderr
+export type TraceEvent = [
+  kind: number,
+  wait: number,
+  seq: number,
+  time_ns: number,
+  id: number,
+  a: number,
+  b: number,
+  text: string,
+];
+
+export type ErrorKind = 'syntax' | 'runtime' | 'internal';
+
+export type WorkerMessage =
+  | { type: 'response'; id: number; ok: true }
+  | { type: 'response'; id: number; ok: false; error: string }
+  | {
+      type: 'ready';
+      version: string;
+      load_ms: number;
+      trace_kinds: string[]; // names of TraceEvent kinds, by index
+      wait_kinds: string[]; // names of TraceEvent waits, by index
+    }
+  // Output as it is written; `task` is the id of the task that wrote it
+  // (0: module level / no task).
+  | { type: 'stdout'; run: number; text: string; task: number }
+  | { type: 'stderr'; run: number; text: string; task: number }
+  | { type: 'trace'; run: number; events: TraceEvent[] }
+  // The program is paused (after `pause`, or after a `step` completed).
+  | { type: 'paused'; run: number; virtual_time: number; iteration: number }
+  | { type: 'resumed'; run: number }
+  // What ended the program, before `exit`: a SyntaxError (line/col of the
+  // error, 1-based) or an uncaught exception (line of the innermost frame in
+  // the main file; col 0). `traceback` is the text CPython prints.
+  | {
+      type: 'error';
+      run: number;
+      kind: ErrorKind;
+      message: string;
+      line: number;
+      col: number;
+      traceback: string;
+    }
+  // The program ended: exit status as `corio run` gives it (0, 1 for an
+  // uncaught exception, n for sys.exit(n), 130 when stopped), the loop's
+  // clock in seconds, and the wall time of the run in ms.
+  | { type: 'exit'; run: number; code: number; virtual_time: number; wall_ms: number };
+
+export type WorkerMessageType = WorkerMessage['type'];
+
+// Exit status of a run ended by `stop` (as python after SIGINT).
+export const EXIT_STOPPED = 130;

@@ -16,14 +16,17 @@ StepResult StepResult::bad_yield(std::exception_ptr& storage, const std::string&
     return {Kind::BadYield, nullptr, &storage};
 }
 
-TaskBase::TaskBase(Loop& loop, std::string name)
+TaskBase::TaskBase(Loop& loop, std::string name, std::string_view coroutine)
     : FutureBase(loop, trace::WaitKind::Task),
       step_handle_(*this) {
     ++g_live_tasks;
     if (name.empty()) number_ = loop.next_task_number();
     else name_ = std::make_unique<std::string>(std::move(name));
-    if (loop.tracing())
-        loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, this->name()});
+    if (loop.tracing()) [[unlikely]] {
+        std::string text = this->name();
+        if (!coroutine.empty()) text.append("\t").append(coroutine);
+        loop.emit({trace::EventKind::TaskCreated, {}, 0, 0, id(), 0, 0, text});
+    }
     // asyncio: call_soon(self.__step), then _register_task(self).
     loop.call_soon(step_handle_);
     loop.link_task(*this);

@@ -45,7 +45,8 @@ class TaskBase : public FutureBase {
 public:
     // Registers the task and schedules its first step (asyncio: create_task
     // never runs the coroutine at once). An empty name means "Task-N".
-    TaskBase(Loop& loop, std::string name = {});
+    // `coroutine` names what it runs, for the trace (TaskCreated).
+    TaskBase(Loop& loop, std::string name = {}, std::string_view coroutine = {});
     ~TaskBase() override;
 
     bool cancel(std::optional<std::string> message = std::nullopt) override;

@@ -29,6 +29,10 @@ namespace corio {
 class Host;
 }
 
+namespace corio::trace {
+class Listener;
+}
+
 namespace corio::py {
 
 class Type;
@@ -163,6 +167,9 @@ public:
     // `corio run --clock=virtual`. Not owned; null: each user falls back to
     // the real clock.
     corio::Host* host = nullptr;
+    // Receives the trace events of every event loop asyncio creates (the
+    // page's loop view, the CLI's trace file). Not owned; null: no tracing.
+    corio::trace::Listener* trace_listener = nullptr;
 
     int recursion_limit = kDefaultRecursionLimit;
     int max_str_digits = 4300;  // sys.set_int_max_str_digits

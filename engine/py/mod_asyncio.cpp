@@ -33,6 +33,7 @@
 #include "core/task_base.hpp"
 #include "py/builtin_function.hpp"
 #include "py/code.hpp"
+#include "py/frame.hpp"
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
@@ -99,6 +100,7 @@ public:
         corio::Loop& lp = *loops.back();
         lp.share_task_counter(task_counter);
         lp.set_exception_handler([this](corio::Loop&, const corio::ErrorContext& c) { report(c); });
+        lp.set_listener(interp.trace_listener);
         return lp;
     }
     void report(const corio::ErrorContext& c);
@@ -153,10 +155,20 @@ protected:
     void destroy() const noexcept override {}
 };
 
+// What a task runs, named for the trace: the coroutine's qualname.
+std::string coroutine_label(Interp& interp, Value coro) {
+    Generator* g = as_generator(interp, coro);
+    if (g && g->qualname) return std::string(g->qualname->view());
+    return repr_utf8(interp, coro);
+}
+
 class PyTask : public Object, public corio::TaskBase, public PyFutData {
 public:
     PyTask(Type* type, corio::Loop& lp, AsyncioState* state, Value c, std::string name)
-        : Object(type), corio::TaskBase(lp, std::move(name)), coro(c) {
+        : Object(type),
+          corio::TaskBase(lp, std::move(name),
+                          lp.tracing() ? coroutine_label(state->interp, c) : std::string()),
+          coro(c) {
         st = state;
         st->retain();
         st->futures.insert(this);
@@ -290,8 +302,33 @@ corio::StepResult PyTask::resume_suspended() {
     return step_result(s);
 }
 
+// Trace: where the task's innermost coroutine of the program waits
+// (LineReached); frames of frozen modules (<frozen asyncio>) are the
+// library's, not the program's.
+void emit_line(corio::Loop& lp, uint64_t task_id, Interp& interp, Value coro) {
+    auto is_program = [](const Generator* g) {
+        const Str* file = g->frame->code->filename;
+        return !file || file->view().empty() || file->view()[0] != '<';
+    };
+    Generator* g = as_generator(interp, coro);
+    if (!g || !g->frame) return;
+    for (;;) {
+        Value inner = gen_yield_from(g);
+        Generator* sub = inner ? as_generator(interp, inner) : nullptr;
+        if (!sub || !sub->frame || !is_program(sub)) break;
+        g = sub;
+    }
+    const Frame* f = g->frame;
+    int line = f->code->line_of(f->ip ? f->ip - 1 : 0);
+    std::string_view where = g->qualname ? g->qualname->view() : std::string_view();
+    lp.emit({corio::trace::EventKind::LineReached, {}, 0, 0, task_id, line, 0, where});
+}
+
 corio::StepResult PyTask::step_result(const CoroutineStep& s) {
     Interp& interp = st->interp;
+    if (loop().tracing() && (s.kind == corio::StepResult::Kind::Blocked ||
+                             s.kind == corio::StepResult::Kind::Yielded)) [[unlikely]]
+        emit_line(loop(), id(), interp, coro);
     switch (s.kind) {
         case corio::StepResult::Kind::Blocked: {
             if (FutureBase* f = as_future(interp, s.value)) return corio::StepResult::blocked(*f);

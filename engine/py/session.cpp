@@ -92,6 +92,33 @@ void Session::finish(int status) {
     status_ = status;
 }
 
+// Reports an uncaught exception as python does and keeps what the page
+// needs to mark it: the last line, and the innermost line in the main file.
+int Session::report(Value exc) {
+    int status = report_uncaught(interp_, exc);
+    if (exception_matches(interp_, exc, interp_.exc.SystemExit)) return status;
+    failed_ = true;
+    failure_ = {Failure::Kind::Runtime, {}, 0, 0, {}};
+    try {
+        failure_.traceback = format_exception(interp_, exc);
+    } catch (...) {
+        failure_.traceback = "<exception report failed>\n";
+    }
+    std::string_view text = failure_.traceback;
+    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    std::size_t nl = text.rfind('\n');
+    failure_.message = std::string(nl == std::string_view::npos ? text : text.substr(nl + 1));
+    auto* eo = static_cast<ExceptionObject*>(exc.as_object());
+    for (Value tb = eo->traceback; tb && tb.is_object();) {
+        auto* entry = dynamic_cast<Traceback*>(tb.as_object());
+        if (!entry) break;
+        if (entry->code && entry->code->filename && entry->code->filename->view() == filename_)
+            failure_.line = entry->lineno;
+        tb = entry->next;
+    }
+    return status;
+}
+
 Progress Session::start() {
     Vm& vm = vm_of(interp_);
     if (!interp_.builtins->get_str(interp_, "anext")) install_python_builtins(interp_);
@@ -101,7 +128,10 @@ Progress Session::start() {
     try {
         spec = compile_program(source_, filename_);
     } catch (const SyntaxError& err) {
-        if (interp_.write_stderr) interp_.write_stderr(format_syntax_error(err, filename_));
+        std::string text = format_syntax_error(err, filename_);
+        if (interp_.write_stderr) interp_.write_stderr(text);
+        failed_ = true;
+        failure_ = {Failure::Kind::Syntax, err.kind + ": " + err.msg, err.lineno, err.offset, text};
         finish(1);
         return {Progress::State::Done};
     }
@@ -123,7 +153,7 @@ Progress Session::start() {
         enter_frame(vm, frame);
     } catch (const PyException& e) {
         if (frame) free_frame(frame);
-        finish(report_uncaught(interp_, e.exc));
+        finish(report(e.exc));
         return {Progress::State::Done};
     }
     module_frame_ = frame;
@@ -169,7 +199,7 @@ Progress Session::after_module(int exit, Value value) {
     leave_frame(vm, module_frame_);
     free_frame(module_frame_);
     module_frame_ = nullptr;
-    finish(static_cast<Exit>(exit) == Exit::Raised ? report_uncaught(interp_, value) : 0);
+    finish(static_cast<Exit>(exit) == Exit::Raised ? report(value) : 0);
     return {Progress::State::Done};
 }
 

@@ -45,6 +45,17 @@ struct Progress {
     int64_t ns = 0;
 };
 
+// What ended a program that failed: a SyntaxError before it ran, or an
+// uncaught exception (not SystemExit). The text was written to stderr too.
+struct Failure {
+    enum class Kind : uint8_t { Syntax, Runtime };
+    Kind kind;
+    std::string message;    // "SyntaxError: msg" / the traceback's last line
+    int line = 0;           // 1-based; the innermost frame in the main file
+    int col = 0;            // 1-based column of a SyntaxError, else 0
+    std::string traceback;  // what CPython prints
+};
+
 class Session {
 public:
     // Runs stop after this unit when stepping (see step()).
@@ -69,6 +80,8 @@ public:
 
     bool done() const noexcept { return phase_ == Phase::Done; }
     int exit_status() const noexcept { return status_; }
+    // Why the program failed, if it did (null otherwise).
+    const Failure* failure() const noexcept { return failed_ ? &failure_ : nullptr; }
     // The event loop the program runs now, if any, and its running task's
     // id (0: none) — the embedder tags output with it.
     Loop* loop() const noexcept;
@@ -86,6 +99,7 @@ private:
     Progress suspended_in_task();
     Value take_interrupt();
     void finish(int status);
+    int report(Value exc);
 
     Interp& interp_;
     std::string filename_;
@@ -97,6 +111,8 @@ private:
     Frame* module_frame_ = nullptr;
     Ref<FutureBase> awaited_;  // Driving: run_until_complete's future
     bool ran_iteration_ = false;
+    bool failed_ = false;
+    Failure failure_{Failure::Kind::Runtime, {}, 0, 0, {}};
 };
 
 }  // namespace corio::py

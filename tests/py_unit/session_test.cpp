@@ -10,6 +10,7 @@
 
 #include "core/loop.hpp"
 #include "core/virtual_host.hpp"
+#include "trace/event.hpp"
 #include "py/interp.hpp"
 #include "py/session.hpp"
 #include "py/vm.hpp"
@@ -194,4 +195,44 @@ TEST_CASE("a syntax error ends the session with its position") {
     CHECK(run.out.empty());
     CHECK(run.err.find("line 2") != std::string::npos);
     CHECK(run.err.find("SyntaxError: '(' was never closed") != std::string::npos);
+}
+
+namespace {
+
+struct Recorder : corio::trace::Listener {
+    std::vector<std::string> lines;
+    void on_event(const corio::trace::Event& e) override {
+        using K = corio::trace::EventKind;
+        if (e.kind == K::TaskCreated) lines.push_back("created " + std::string(e.text));
+        if (e.kind == K::LineReached)
+            lines.push_back("line " + std::to_string(e.id) + " " + std::to_string(e.a) + " " +
+                            std::string(e.text));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the trace names each task's coroutine and the line each one waits at") {
+    Run run(R"(import asyncio
+async def leaf():
+    await asyncio.sleep(1)
+async def count():
+    await leaf()
+async def main():
+    await asyncio.gather(count(), count())
+asyncio.run(main())
+)");
+    Recorder recorder;
+    run.interp.trace_listener = &recorder;
+    CHECK(run.finish() == 0);
+    std::vector<std::string> want = {
+        "created Task-1\tmain", "created Task-2\tcount", "created Task-3\tcount",
+        // Ids are shared with futures: main 1, gather 2, the counts 3 and 5
+        // (the first count's sleep future took 4).
+        "line 1 7 main",
+        "line 3 3 leaf",
+        "line 5 3 leaf",
+    };
+    REQUIRE(recorder.lines.size() >= want.size());
+    CHECK(std::vector<std::string>(recorder.lines.begin(), recorder.lines.begin() + 6) == want);
 }

@@ -167,6 +167,7 @@ asyncio.run(main())
     REQUIRE(run.session.step(Session::Unit::Iteration).state == State::Stepped);
     CHECK(run.out == "One 1\nOne 2\nOne 3\n");
     CHECK(run.session.loop()->iteration() == 2);
+    CHECK(run.finish() == 0);  // an Interp is discarded only after its run
 }
 
 TEST_CASE("stepping by task step stops after each step, the current task reported") {
@@ -187,6 +188,7 @@ asyncio.run(main())
     REQUIRE(run.session.step(Session::Unit::TaskStep).state == State::Stepped);
     CHECK(run.out == "One 1\nOne 2\n");
     CHECK(run.session.current_task_id() == 0);  // between steps
+    CHECK(run.finish() == 0);
 }
 
 TEST_CASE("a syntax error ends the session with its position") {
@@ -213,6 +215,7 @@ struct Recorder : corio::trace::Listener {
 }  // namespace
 
 TEST_CASE("the trace names each task's coroutine and the line each one waits at") {
+    Recorder recorder;  // outlives the run: the loops report until destroyed
     Run run(R"(import asyncio
 async def leaf():
     await asyncio.sleep(1)
@@ -222,7 +225,6 @@ async def main():
     await asyncio.gather(count(), count())
 asyncio.run(main())
 )");
-    Recorder recorder;
     run.interp.trace_listener = &recorder;
     CHECK(run.finish() == 0);
     std::vector<std::string> want = {

@@ -54,7 +54,9 @@ export type RequestType = Request['type'];
 // `kind` and `wait` index the name tables sent in `ready` (they come from the
 // engine's one table, engine/trace/event.hpp). time_ns is the loop's clock.
 // Meanings of id/a/b per kind are documented in event.hpp; in particular
-//   TaskCreated  id = task, text = "name\tcoroutine qualname"
+//   TaskCreated  id = task, text = "name\tcoroutine qualname" (asyncio.run's
+//                shutdown runs two tasks of the library's, as CPython's does:
+//                _Loop.shutdown_asyncgens, _Loop.shutdown_default_executor)
 //   TaskStepEnd  id = task, wait = what it waits on, a = awaited id
 //                (a task or future id) or deadline in ns for a timer
 //   LineReached  id = task, a = line the task's innermost frame is at

@@ -59,6 +59,7 @@ Progress Session::advance() { return run(false, Unit::Iteration); }
 Progress Session::step(Unit unit) { return run(true, unit); }
 
 Progress Session::run(bool stepping, Unit unit) {
+    stepping_ = stepping;
     try {
         switch (phase_) {
             case Phase::Start:
@@ -189,7 +190,7 @@ Progress Session::after_module(int exit, Value value) {
                 vm.task_step_depth = vm.native_depth;
                 ran_iteration_ = false;
                 phase_ = Phase::Driving;
-                return {Progress::State::Ready};
+                return {stepping_ ? Progress::State::Stepped : Progress::State::Ready};
             }
             case SuspendKind::Preempted:
             case SuspendKind::None: return {Progress::State::Ready};

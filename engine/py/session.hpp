@@ -71,8 +71,9 @@ public:
 
     // Runs until the program must wait, blocks, is preempted or ends.
     Progress advance();
-    // Runs at most one unit: one event-loop iteration, or one task step
-    // (code outside the event loop runs until it starts the loop).
+    // Runs at most one unit: one event-loop iteration, or one task step.
+    // Code outside the event loop is one unit up to where it starts the
+    // loop (or blocks, or ends).
     Progress step(Unit unit);
     // Stops the program as Ctrl+C stops python: KeyboardInterrupt is raised
     // where it is (or where the event loop waits) on the next advance().
@@ -111,6 +112,7 @@ private:
     Frame* module_frame_ = nullptr;
     Ref<FutureBase> awaited_;  // Driving: run_until_complete's future
     bool ran_iteration_ = false;
+    bool stepping_ = false;
     bool failed_ = false;
     Failure failure_{Failure::Kind::Runtime, {}, 0, 0, {}};
 };

@@ -157,11 +157,11 @@ async def main():
     await asyncio.gather(count(1), count(2), count(3))
 asyncio.run(main())
 )");
-    // Until the loop starts: module code.
-    Progress p = run.session.step(Session::Unit::Iteration);
-    while (p.state == State::Ready) p = run.session.step(Session::Unit::Iteration);
+    // The first unit: module code, until it starts the loop.
+    REQUIRE(run.session.step(Session::Unit::Iteration).state == State::Stepped);
+    CHECK(run.session.loop()->iteration() == 0);
     // Iteration 1 runs main's first step; iteration 2 the three counts.
-    REQUIRE(p.state == State::Stepped);
+    REQUIRE(run.session.step(Session::Unit::Iteration).state == State::Stepped);
     CHECK(run.out.empty());
     CHECK(run.session.loop()->iteration() == 1);
     REQUIRE(run.session.step(Session::Unit::Iteration).state == State::Stepped);
@@ -179,9 +179,8 @@ async def main():
     await asyncio.gather(count(1), count(2))
 asyncio.run(main())
 )");
-    Progress p = run.session.step(Session::Unit::TaskStep);
-    while (p.state == State::Ready) p = run.session.step(Session::Unit::TaskStep);
-    REQUIRE(p.state == State::Stepped);  // main's first step
+    REQUIRE(run.session.step(Session::Unit::TaskStep).state == State::Stepped);  // module code
+    REQUIRE(run.session.step(Session::Unit::TaskStep).state == State::Stepped);  // main's first step
     CHECK(run.out.empty());
     REQUIRE(run.session.step(Session::Unit::TaskStep).state == State::Stepped);
     CHECK(run.out == "One 1\n");

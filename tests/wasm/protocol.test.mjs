@@ -1,0 +1,231 @@
+// protocol.test.mjs — the worker protocol (wasm-bindings/protocol.ts) on the
+// real WebAssembly module in node: WorkerCore as the browser's worker runs
+// it, minus postMessage. Expected program outputs are CPython's (the
+// examples' .out files, or python3 itself for syntax errors).
+//   CORIO_MODULE=build/wasm/wasm-bindings/corio.mjs node --test tests/wasm/protocol.test.mjs
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadModule } from '../../wasm-bindings/run.mjs';
+import { WorkerCore } from '../../wasm-bindings/worker_core.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const modulePath = process.env.CORIO_MODULE || resolve(root, 'build/wasm/wasm-bindings/corio.mjs');
+const example = (name) => readFileSync(resolve(root, 'examples', `${name}.py`), 'utf8');
+const expected = (name) => readFileSync(resolve(root, 'examples', `${name}.out`), 'utf8');
+
+// A worker in this process: every message it posts is kept, and waiters
+// can wait for one that matches.
+class Worker {
+  constructor() {
+    this.messages = [];
+    this.waiters = [];
+    this.nextId = 1;
+    this.core = new WorkerCore((m) => this.receive(m), () => loadModule(modulePath));
+  }
+  receive(message) {
+    message.at = performance.now();
+    this.messages.push(message);
+    this.waiters = this.waiters.filter(([match, done]) => !(match(message) && (done(message), true)));
+  }
+  next(match) {
+    const found = this.messages.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((done) => this.waiters.push([match, done]));
+  }
+  async request(body) {
+    const id = this.nextId++;
+    const sent = performance.now();
+    this.core.handle({ id, ...body });
+    const response = await this.next((m) => m.type === 'response' && m.id === id);
+    return { ...response, latency: response.at - sent };
+  }
+  async run(source, options = {}) {
+    const response = await this.request({
+      type: 'run', source, filename: 'main.py', argv: [], clock: 'virtual', speed: 'instant', trace: false, ...options,
+    });
+    assert.equal(response.ok, true, response.error);
+    return response.id;
+  }
+  exit(run) {
+    return this.next((m) => m.type === 'exit' && m.run === run);
+  }
+  text(run, stream = 'stdout') {
+    return this.messages.filter((m) => m.type === stream && m.run === run).map((m) => m.text).join('');
+  }
+}
+
+test('ready reports the version, the load time and the trace tables', async () => {
+  const w = new Worker();
+  const ready = await w.next((m) => m.type === 'ready');
+  assert.match(ready.version, /^\d+\.\d+\.\d+$/);
+  assert.ok(ready.load_ms > 0);
+  assert.ok(ready.trace_kinds.includes('TaskCreated'));
+  assert.ok(ready.wait_kinds.includes('Timer'));
+  assert.equal((await w.request({ type: 'load' })).ok, true);
+});
+
+test('every example prints its expected output, with trace on', async () => {
+  const w = new Worker();
+  const index = JSON.parse(readFileSync(resolve(root, 'examples/index.json'), 'utf8'));
+  for (const { name } of index) {
+    const run = await w.run(example(name), { trace: true });
+    const exit = await w.exit(run);
+    assert.equal(w.text(run), expected(name), name);
+    assert.equal(w.text(run, 'stderr'), '', name);
+    assert.equal(exit.code, 0, name);
+  }
+});
+
+test('the trace names the tasks and shows three timers during countasync', async () => {
+  const w = new Worker();
+  const ready = await w.next((m) => m.type === 'ready');
+  const kind = (name) => ready.trace_kinds.indexOf(name);
+  const run = await w.run(example('countasync'), { trace: true });
+  await w.exit(run);
+  const events = w.messages.filter((m) => m.type === 'trace' && m.run === run).flatMap((m) => m.events);
+  const created = events.filter((e) => e[0] === kind('TaskCreated')).map((e) => e[7]);
+  // asyncio.run's shutdown runs two tasks of its own, as CPython's does.
+  assert.deepEqual(created, ['Task-1\tmain', 'Task-2\tcount', 'Task-3\tcount', 'Task-4\tcount',
+    'Task-5\t_Loop.shutdown_asyncgens', 'Task-6\t_Loop.shutdown_default_executor']);
+  const armed = events.filter((e) => e[0] === kind('TimerArmed'));
+  assert.equal(armed.length, 3);
+  assert.ok(armed.every((e) => e[5] === 1e9)); // deadline: 1 s of virtual time
+  // Output is tagged with the task that wrote it.
+  const tasks = new Set(w.messages.filter((m) => m.type === 'stdout' && m.run === run).map((m) => m.task));
+  assert.equal(tasks.size, 3);
+  assert.ok(!tasks.has(0));
+});
+
+test('a second run while one runs is refused', async () => {
+  const w = new Worker();
+  const run = await w.run('import time\ntime.sleep(5)\n', { speed: 1 });
+  const second = await w.request({
+    type: 'run', source: 'print(1)', filename: 'main.py', argv: [], clock: 'virtual', speed: 'instant', trace: false,
+  });
+  assert.equal(second.ok, false);
+  assert.match(second.error, /already running/);
+  await w.request({ type: 'stop' });
+  assert.equal((await w.exit(run)).code, 130);
+});
+
+test('pause, step by iteration and resume on countasync', async () => {
+  const w = new Worker();
+  const run = await w.run(example('countasync'), { paused: true, speed: 1 });
+  const pausedCount = () => w.messages.filter((m) => m.type === 'paused' && m.run === run).length;
+  await w.next((m) => m.type === 'paused' && m.run === run);
+  const step = async () => {
+    const before = pausedCount();
+    await w.request({ type: 'step', unit: 'iteration' });
+    return w.next((m) => m.type === 'paused' && m.run === run && pausedCount() > before && m === w.messages.filter((x) => x.type === 'paused' && x.run === run).at(-1));
+  };
+  // Step 1: module code up to asyncio.run's loop; step 2: main's first step.
+  let p = await step();
+  assert.equal(w.text(run), '');
+  p = await step();
+  assert.equal(p.iteration, 1);
+  assert.equal(w.text(run), '');
+  p = await step();
+  assert.equal(p.iteration, 2);
+  assert.equal(w.text(run), 'One\nOne\nOne\n');
+  assert.equal(p.virtual_time, 0);
+  p = await step(); // the timers are 1 s away: a step does not wait for them
+  assert.equal(p.iteration, 3);
+  assert.equal(p.virtual_time, 1);
+  await w.request({ type: 'set-speed', speed: 'instant' });
+  await w.request({ type: 'resume' });
+  const exit = await w.exit(run);
+  assert.equal(exit.code, 0);
+  assert.equal(w.text(run), expected('countasync'));
+});
+
+test('step by task step runs one task step at a time', async () => {
+  const w = new Worker();
+  const run = await w.run(example('countasync'), { paused: true });
+  await w.next((m) => m.type === 'paused' && m.run === run);
+  const steps = async (n) => {
+    for (let i = 0; i < n; ++i) {
+      const count = w.messages.filter((m) => m.type === 'paused').length;
+      await w.request({ type: 'step', unit: 'task-step' });
+      await w.next(() => w.messages.filter((m) => m.type === 'paused').length > count);
+    }
+  };
+  await steps(3); // module code, main, first count
+  assert.equal(w.text(run), 'One\n');
+  await steps(1);
+  assert.equal(w.text(run), 'One\nOne\n');
+  await w.request({ type: 'stop' });
+  await w.exit(run);
+});
+
+test('a runaway loop is stopped within 50 ms, keeping its output', async () => {
+  const w = new Worker();
+  const run = await w.run('print("before")\nasync def main():\n    while True:\n        pass\nimport asyncio\nasyncio.run(main())\n');
+  await w.next((m) => m.type === 'stdout' && m.run === run);
+  await new Promise((r) => setTimeout(r, 200)); // let it spin
+  const pause = await w.request({ type: 'pause' });
+  assert.ok(pause.latency < 50, `pause answered after ${pause.latency} ms`);
+  await w.request({ type: 'resume' });
+  await new Promise((r) => setTimeout(r, 50));
+  const stop = await w.request({ type: 'stop' });
+  assert.ok(stop.latency < 50, `stop answered after ${stop.latency} ms`);
+  const exit = await w.exit(run);
+  assert.ok(exit.at - stop.at < 50, `exit ${exit.at - stop.at} ms after the stop`);
+  assert.equal(exit.code, 130);
+  assert.equal(w.text(run), 'before\n');
+  assert.match(w.text(run, 'stderr'), /KeyboardInterrupt\n$/);
+});
+
+test('the virtual clock is paced by the speed, and a speed change applies mid-run', async () => {
+  const w = new Worker();
+  const source = 'import asyncio, time\nasync def main():\n    await asyncio.sleep(0.3)\n    time.sleep(0.3)\n    print(time.monotonic())\nasyncio.run(main())\n';
+  const cpu = process.cpuUsage();
+  const run = await w.run(source, { speed: 1 });
+  const exit = await w.exit(run);
+  const used = process.cpuUsage(cpu);
+  assert.equal(w.text(run), '0.6\n');
+  assert.ok(exit.wall_ms >= 600, `0.6 s of virtual time took ${exit.wall_ms} ms at speed 1`);
+  // Waiting (asyncio.sleep and time.sleep alike) does not spin.
+  assert.ok((used.user + used.system) / 1000 < 300, `cpu ${(used.user + used.system) / 1000} ms`);
+  const slow = await w.run(source, { speed: 0.1 }); // 6 s of wall time...
+  await new Promise((r) => setTimeout(r, 100));
+  await w.request({ type: 'set-speed', speed: 10 }); // ...now 60 ms
+  const fast = await w.exit(slow);
+  assert.equal(w.text(slow), '0.6\n');
+  assert.ok(fast.wall_ms < 1500, `took ${fast.wall_ms} ms after the speed change`);
+});
+
+test('a syntax error is reported with CPython\'s position', async () => {
+  const w = new Worker();
+  const source = 'import asyncio\n\nasync def main():\n    print("a"\n\nasyncio.run(main())\n';
+  const [line, col, msg] = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys
+try:
+    compile(sys.stdin.read(), "main.py", "exec")
+except SyntaxError as e:
+    print(json.dumps([e.lineno, e.offset, e.msg]))`], { input: source }).toString());
+  const run = await w.run(source);
+  const error = await w.next((m) => m.type === 'error' && m.run === run);
+  const exit = await w.exit(run);
+  assert.equal(error.kind, 'syntax');
+  assert.equal(error.line, line);
+  assert.equal(error.col, col);
+  assert.equal(error.message, `SyntaxError: ${msg}`);
+  assert.match(error.traceback, /SyntaxError/);
+  assert.equal(exit.code, 1);
+});
+
+test('an uncaught exception is reported with its line and traceback', async () => {
+  const w = new Worker();
+  const source = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    {}["key"]\n\nasyncio.run(main())\n';
+  const run = await w.run(source);
+  const error = await w.next((m) => m.type === 'error' && m.run === run);
+  assert.equal(error.kind, 'runtime');
+  assert.equal(error.line, 5);
+  assert.equal(error.message, "KeyError: 'key'");
+  assert.equal(w.text(run, 'stderr'), error.traceback);
+  assert.equal((await w.exit(run)).code, 1);
+});

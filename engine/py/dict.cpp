@@ -144,7 +144,14 @@ void Dict::resize(Interp& interp, std::size_t min_used) {
     build_index();
 }
 
+uint64_t type_lookup_epoch = 1;
+
+void Dict::changed() noexcept {
+    if (type_dict_) [[unlikely]] ++type_lookup_epoch;
+}
+
 void Dict::insert_new(Interp& interp, Value key, int64_t hash, Value value) {
+    changed();
     if (index_.empty() || std::max(entries_.size(), fill_) + 1 > index_.size() * 2 / 3) {
         resize(interp, used_ + 1);
     }
@@ -167,6 +174,7 @@ void Dict::set(Interp& interp, Value key, Value value) { set(interp, key, py::ha
 void Dict::set(Interp& interp, Value key, int64_t h, Value value) {
     int64_t ix = find(interp, key, h, nullptr);
     if (ix >= 0) {
+        changed();
         entries_[static_cast<std::size_t>(ix)].value = value;
         return;
     }
@@ -177,6 +185,7 @@ void Dict::set_str(Interp& interp, Str* key, Value value) {
     int64_t h = key->hash();
     int64_t ix = find_str(key, h, nullptr);
     if (ix >= 0) {
+        changed();
         entries_[static_cast<std::size_t>(ix)].value = value;
         return;
     }
@@ -202,6 +211,7 @@ Value Dict::pop(Interp& interp, Value key) {
         i = (i * 5 + perturb + 1) & mask;
     }
     index_[i] = kDummy;
+    changed();
     Entry& e = entries_[static_cast<std::size_t>(ix)];
     Value v = e.value;
     e.key = Value();
@@ -221,6 +231,7 @@ Value Dict::pop(Interp& interp, Value key) {
 bool Dict::remove(Interp& interp, Value key) { return static_cast<bool>(pop(interp, key)); }
 
 void Dict::clear() noexcept {
+    changed();
     entries_.clear();
     index_.clear();
     used_ = 0;

@@ -56,6 +56,9 @@ public:
     Entry& entry(std::size_t i) noexcept { return entries_[i]; }
     // Bumped on every insertion or deletion (iterators detect mutation).
     uint64_t version() const noexcept { return version_; }
+    // A type's __dict__: every change to it invalidates the attribute
+    // lookup cache (type_lookup, type.cpp) through type_lookup_epoch.
+    void mark_type_dict() noexcept { type_dict_ = true; }
 
 private:
     static constexpr int32_t kEmpty = -1;
@@ -72,7 +75,13 @@ private:
     std::size_t used_ = 0;
     std::size_t fill_ = 0;  // index slots not empty (live + dummy)
     uint64_t version_ = 0;
+    bool type_dict_ = false;
+    void changed() noexcept;
 };
+
+// Changes whenever any type's dict or MRO changes, or a type is made: the
+// attribute lookup cache's entries are valid for one epoch.
+extern uint64_t type_lookup_epoch;
 
 Dict* make_dict(Interp& interp);
 bool is_dict(Interp& interp, Value v) noexcept;  // dict or a subclass

@@ -609,6 +609,7 @@ void init_exception_types(Interp& interp) {
             Type* second = exc.*row.base2;
             t->bases = make_tuple(interp, {Value(exc.*row.base), Value(second)});
             // ExceptionGroup: (itself, BaseExceptionGroup, Exception, BaseException, object).
+            ++type_lookup_epoch;
             t->mro = make_tuple(interp, {Value(t), Value(exc.*row.base), Value(second), Value(exc.BaseException),
                                          Value(interp.types.object)});
         }

@@ -11,6 +11,8 @@ std::string_view collections_source() {
 import sys as _sys
 
 class deque:
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None and maxlen < 0:
             raise ValueError("maxlen must be non-negative")

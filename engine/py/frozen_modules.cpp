@@ -18,30 +18,51 @@ std::string_view functools_source();        // frozen_functools.cpp
 std::string_view contextlib_source();       // frozen_functools.cpp
 std::string_view collections_source();      // frozen_collections.cpp
 std::string_view python_builtins_source();  // frozen_builtins.cpp
+std::string_view string_source();           // frozen_string.cpp
+std::string_view typing_source();           // frozen_typing.cpp
+std::string_view enum_source();             // frozen_enum.cpp
+std::string_view dataclasses_source();      // frozen_dataclasses.cpp
+std::string_view json_source();             // frozen_json.cpp
+std::string_view argparse_source();         // frozen_argparse.cpp
+std::string_view posixpath_source();        // frozen_os.cpp
 
 namespace {
-void run_frozen(Interp& interp, std::string_view name, std::string_view source, Dict* globals) {
+
+struct FrozenModule {
+    std::string_view name;
+    std::string_view (*source)();
+};
+
+constexpr FrozenModule kFrozenModules[] = {
+    {"itertools", itertools_source},     {"functools", functools_source},
+    {"contextlib", contextlib_source},   {"collections", collections_source},
+    {"string", string_source},           {"typing", typing_source},
+    {"enum", enum_source},               {"dataclasses", dataclasses_source},
+    {"json", json_source},               {"argparse", argparse_source},
+    {"posixpath", posixpath_source},
+};
+
+}  // namespace
+
+void run_frozen_source(Interp& interp, std::string_view name, std::string_view source, Dict* globals) {
     std::string filename = "<frozen " + std::string(name) + ">";
     register_source(interp, filename, std::string(source));
     Code* code = load_code(interp, compile_program(source, filename));
     run_module_code(interp, code, globals);
 }
-}  // namespace
 
 Module* load_frozen_module(Interp& interp, std::string_view name) {
-    std::string_view source;
-    if (name == "itertools") source = itertools_source();
-    else if (name == "functools") source = functools_source();
-    else if (name == "contextlib") source = contextlib_source();
-    else if (name == "collections") source = collections_source();
-    else return nullptr;
-    Module* m = make_module(interp, name);
-    run_frozen(interp, name, source, m->dict);
-    return m;
+    for (const FrozenModule& f : kFrozenModules) {
+        if (f.name != name) continue;
+        Module* m = make_module(interp, name);
+        run_frozen_source(interp, name, f.source(), m->dict);
+        return m;
+    }
+    return nullptr;
 }
 
 void install_python_builtins(Interp& interp) {
-    run_frozen(interp, "builtins", python_builtins_source(), interp.builtins);
+    run_frozen_source(interp, "builtins", python_builtins_source(), interp.builtins);
 }
 
 }  // namespace corio::py

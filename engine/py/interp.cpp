@@ -14,6 +14,7 @@
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
+#include "py/generic_alias.hpp"
 #include "py/int.hpp"
 #include "py/iterators.hpp"
 #include "py/list.hpp"
@@ -109,6 +110,7 @@ Interp::Interp(std::size_t heap_limit_bytes) : heap(heap_limit_bytes) {
         t->name = intern(info.name);
         t->qualname = t->name;
         t->dict = make_dict(*this);
+        t->dict->mark_type_dict();
     }
     empty_tuple = make_tuple_of_type(*this, types.tuple, 0);
     Heap::make_permanent(empty_tuple);
@@ -133,6 +135,7 @@ Interp::Interp(std::size_t heap_limit_bytes) : heap(heap_limit_bytes) {
     init_module_type(*this);
     init_descriptor_types(*this);
     init_iterator_types(*this);
+    init_generic_alias_types(*this);
     std::vector<Type*> done;
     auto finish = [&](auto& self, Type* t) -> void {
         if (std::find(done.begin(), done.end(), t) != done.end()) return;

@@ -71,7 +71,8 @@ inline constexpr int kDefaultRecursionLimit = 1000;
     X(dict_keyiterator, "dict_keyiterator") X(dict_valueiterator, "dict_valueiterator") \
     X(dict_itemiterator, "dict_itemiterator")                                     \
     X(dict_reversekeyiterator, "dict_reversekeyiterator")                         \
-    X(text_stream, "TextIOWrapper")
+    X(text_stream, "TextIOWrapper")                                               \
+    X(generic_alias, "GenericAlias") X(union_type, "UnionType")
 
 struct BuiltinTypes {
 #define X(field, name) Type* field = nullptr;

@@ -1,5 +1,7 @@
 // module.cpp — module objects, the sys module, and sys.stdout/sys.stderr
-// (text streams writing to the Interp's sinks).
+// (text streams writing to the Interp's sinks). sys.exc_info() and
+// sys._getframe() read the VM's state when called (the sys module itself
+// is made before the VM).
 #include "py/module.hpp"
 
 #include <algorithm>
@@ -7,14 +9,17 @@
 #include <string>
 
 #include "py/builtin_function.hpp"
+#include "py/descriptors.hpp"
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/int.hpp"
 #include "py/list.hpp"
 #include "py/protocols.hpp"
 #include "py/str.hpp"
+#include "py/traceback.hpp"
 #include "py/tuple.hpp"
 #include "py/type.hpp"
+#include "py/vm.hpp"
 
 namespace corio::py {
 
@@ -43,6 +48,9 @@ void stream_write(Interp& interp, Value stream, std::string_view text) {
 }
 
 namespace {
+
+// The language version corio follows (sys.version_info).
+constexpr int kVersionMajor = 3, kVersionMinor = 11, kVersionMicro = 0;
 
 Value module_getattr(Interp& interp, Value self, Str* name) {
     auto* m = static_cast<Module*>(self.as_object());
@@ -113,6 +121,67 @@ Value sys_exit(Interp& interp, const CallArgs& a) {
     if (a.nargs == 0) raise(interp, new_exception(interp, interp.exc.SystemExit, {}));
     raise(interp, new_exception(interp, interp.exc.SystemExit, {a[0]}));
 }
+// The exception being handled, as (type, value, traceback).
+Value sys_exc_info(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "exc_info", 0, 0);
+    Value exc = vm_of(interp).handled_exception();
+    if (!exc || exc == interp.none) return make_tuple(interp, {interp.none, interp.none, interp.none});
+    Value tb = is_exception(interp, exc) ? static_cast<ExceptionObject*>(exc.as_object())->traceback : Value();
+    return make_tuple(interp, {interp.type_of(exc), exc, tb ? tb : interp.none});
+}
+
+// A snapshot of the frame `depth` calls up from the caller.
+Value sys_getframe(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_getframe", 0, 1);
+    int64_t depth = a.nargs ? index_i64(interp, a[0]) : 0;
+    Frame* f = vm_of(interp).current;
+    for (; f && depth > 0; --depth) f = f->back;
+    if (!f) raise_value_error(interp, "call stack is not deep enough");
+    return make_frame_object(interp, f);
+}
+
+Value stream_writelines(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "writelines", 2, 2);
+    Value it = iter(interp, a[1]);
+    while (Value line = iter_next(interp, it)) {
+        Str* s = as_str(interp, line);
+        if (!s) raise_type_error(interp, std::string("write() argument must be str, not ") + std::string(type_name(interp, line)));
+        stream_write(interp, a[0], s->view());
+    }
+    return interp.none;
+}
+
+// sys.version_info: a tuple with named fields, printed as CPython's.
+constexpr const char* kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+Value version_field(Interp&, Object* self, int index) { return (*static_cast<Tuple*>(self))[static_cast<std::size_t>(index)]; }
+
+Value version_info_repr(Interp& interp, Value self) {
+    auto* t = static_cast<Tuple*>(self.as_object());
+    std::string out = "sys.version_info(";
+    for (std::size_t i = 0; i < t->size() && i < 5; ++i) {
+        if (i) out += ", ";
+        out += std::string(kVersionFields[i]) + "=" + repr_utf8(interp, (*t)[i]);
+    }
+    return make_str(interp, out + ")");
+}
+
+Value make_version_info(Interp& interp) {
+    Type* type = new_builtin_type(interp, "version_info", interp.types.tuple, 0);
+    type->module = interp.intern("sys");
+    type->dict->set_str(interp, interp.names.module, type->module);
+    type->qualname = interp.intern("version_info");
+    type->slots.repr = version_info_repr;
+    type->slots.new_ = nullptr;
+    for (int i = 0; i < 5; ++i) add_member(interp, type, kVersionFields[i], version_field, nullptr, i);
+    finish_builtin_type(interp, type);
+    Tuple* v = make_tuple_of_type(interp, type, 5);
+    const Value items[] = {Value::small_int(kVersionMajor), Value::small_int(kVersionMinor),
+                           Value::small_int(kVersionMicro), make_str(interp, "final"), Value::small_int(0)};
+    for (std::size_t i = 0; i < 5; ++i) (*v)[i] = items[i];
+    return v;
+}
+
 Value sys_get_max_digits(Interp& interp, const CallArgs&) { return Value::small_int(interp.max_str_digits); }
 Value sys_set_max_digits(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "set_int_max_str_digits", 1, 1);
@@ -134,6 +203,7 @@ void init_module_type(Interp& interp) {
     Type* s = interp.types.text_stream;
     add_method(interp, s, "write", stream_write_method);
     add_method(interp, s, "flush", stream_flush);
+    add_method(interp, s, "writelines", stream_writelines);
     add_method(interp, s, "isatty", stream_false);
 }
 
@@ -154,16 +224,19 @@ void init_sys_module(Interp& interp) {
     d->set_str(interp, "maxsize", make_int(interp, INT64_MAX));
     d->set_str(interp, "byteorder", make_str(interp, "little"));
     d->set_str(interp, "platform", make_str(interp, "corio"));
-    d->set_str(interp, "version", make_str(interp, "3.11.0 (corio)"));
-    d->set_str(interp, "version_info", make_tuple(interp, {Value::small_int(3), Value::small_int(11), Value::small_int(0),
-                                                           make_str(interp, "final"), Value::small_int(0)}));
+    d->set_str(interp, "version", make_str(interp, std::to_string(kVersionMajor) + "." + std::to_string(kVersionMinor) +
+                                                       "." + std::to_string(kVersionMicro) + " (corio)"));
+    d->set_str(interp, "version_info", make_version_info(interp));
+    d->set_str(interp, "hexversion", make_int(interp, (kVersionMajor << 24) | (kVersionMinor << 16) |
+                                                          (kVersionMicro << 8) | 0xf0));
     d->set_str(interp, "path", make_list(interp));
     struct Fn {
         const char* name;
         NativeFn fn;
     };
     for (const Fn& f : {Fn{"getrecursionlimit", sys_getrecursionlimit}, Fn{"setrecursionlimit", sys_setrecursionlimit},
-                        Fn{"exit", sys_exit}, Fn{"get_int_max_str_digits", sys_get_max_digits},
+                        Fn{"exit", sys_exit}, Fn{"exc_info", sys_exc_info}, Fn{"_getframe", sys_getframe},
+                        Fn{"get_int_max_str_digits", sys_get_max_digits},
                         Fn{"set_int_max_str_digits", sys_set_max_digits}}) {
         BuiltinFunction* b = make_builtin(interp, f.name, f.fn);
         d->set_str(interp, b->name, b);

@@ -90,6 +90,8 @@ void append_escape(std::string& out, uint32_t c) {
 
 }  // namespace
 
+bool is_printable_code_point(uint32_t c) noexcept { return !is_unprintable(c); }
+
 std::string_view strip_py_whitespace(std::string_view text) {
     size_t begin = 0;
     while (begin < text.size()) {

@@ -49,6 +49,8 @@ std::string_view strip_py_whitespace(std::string_view text);
 // repr() of a Python str given as UTF-8: quotes chosen as CPython does,
 // control and separator characters escaped.
 std::string py_str_repr(std::string_view utf8);
+// Whether repr() shows code point c as itself (str.isprintable()).
+bool is_printable_code_point(uint32_t c) noexcept;
 
 // `digits` (no sign, no prefix) with single underscores between digits
 // removed, appended to `out`; false if an underscore is leading, trailing,

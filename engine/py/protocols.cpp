@@ -12,6 +12,7 @@
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
 #include "py/format_spec.hpp"
+#include "py/generic_alias.hpp"
 #include "py/int.hpp"
 #include "py/iterators.hpp"
 #include "py/list.hpp"
@@ -207,12 +208,12 @@ Value getitem(Interp& interp, Value obj, Value key) {
     if (t->slots.getitem) return t->slots.getitem(interp, obj, key);
     if (t->flags & kTypeTypeSubclass) {
         Type* cls = static_cast<Type*>(obj.as_object());
+        if (cls == interp.types.type) return make_generic_alias(interp, obj, key);  // type[int]
         if (Value f = type_lookup(interp, cls, interp.names.class_getitem)) {
             Value bound = getattr(interp, obj, interp.names.class_getitem);
             (void)f;
             return call(interp, bound, {key});
         }
-        if (cls == interp.types.type) return obj;
         raise_type_error(interp, std::string("type '") + std::string(cls->name->view()) + "' is not subscriptable");
     }
     raise_object_error(interp, obj, "is not subscriptable");
@@ -393,6 +394,13 @@ bool isinstance(Interp& interp, Value obj, Value cls) {
                 return truthy(interp, call_special(interp, f, cls, &obj, 1));
         return is_subtype(interp.type_of(obj), static_cast<Type*>(cls.as_object()));
     }
+    if (ct == interp.types.union_type) return union_isinstance(interp, obj, static_cast<UnionType*>(cls.as_object()));
+    if (ct == interp.types.generic_alias)
+        raise_type_error(interp, "isinstance() argument 2 cannot be a parameterized generic");
+    // Any object whose class defines __instancecheck__ (typing.List).
+    if (ct->is_heap_type())
+        if (Value f = type_lookup(interp, ct, interp.intern("__instancecheck__")))
+            return truthy(interp, call_special(interp, f, cls, &obj, 1));
     raise_type_error(interp, "isinstance() arg 2 must be a type, a tuple of types, or a union");
 }
 
@@ -404,6 +412,12 @@ bool issubclass(Interp& interp, Value cls, Value classinfo) {
         return false;
     }
     Type* ct = interp.type_of(classinfo);
+    if (ct == interp.types.union_type) return union_issubclass(interp, cls, static_cast<UnionType*>(classinfo.as_object()));
+    if (ct == interp.types.generic_alias)
+        raise_type_error(interp, "issubclass() argument 2 cannot be a parameterized generic");
+    if (!(ct->flags & kTypeTypeSubclass) && ct->is_heap_type())
+        if (Value f = type_lookup(interp, ct, interp.intern("__subclasscheck__")))
+            return truthy(interp, call_special(interp, f, classinfo, &cls, 1));
     if (!(ct->flags & kTypeTypeSubclass))
         raise_type_error(interp, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     if (ct->is_heap_type())

@@ -106,6 +106,17 @@ Value m_isalpha(Interp& interp, const CallArgs& a) { return all_chars(interp, a,
 Value m_isalnum(Interp& interp, const CallArgs& a) { return all_chars(interp, a, [](uint32_t c) { return uni_isalpha(c) || uni_isdigit(c); }); }
 Value m_isspace(Interp& interp, const CallArgs& a) { return all_chars(interp, a, uni_isspace); }
 Value m_isascii(Interp& interp, const CallArgs& a) { return interp.boolean(S(a)->is_ascii()); }
+Value m_isprintable(Interp& interp, const CallArgs& a) {  // true for ''
+    Str* s = S(a);
+    if (s->is_ascii()) {
+        for (char c : s->view())
+            if (c < 0x20 || c == 0x7f) return interp.false_;
+        return interp.true_;
+    }
+    for (uint32_t c : str_code_points(s))
+        if (!is_printable_code_point(c)) return interp.false_;
+    return interp.true_;
+}
 Value m_isupper(Interp& interp, const CallArgs& a) {
     std::vector<uint32_t> cps = str_code_points(S(a));
     bool cased = false;
@@ -565,7 +576,7 @@ void init_str_methods(Interp& interp) {
     for (const M& m : {M{"upper", m_upper}, M{"lower", m_lower}, M{"swapcase", m_swapcase}, M{"capitalize", m_capitalize},
                        M{"title", m_title}, M{"casefold", m_casefold}, M{"isdigit", m_isdigit}, M{"isdecimal", m_isdigit},
                        M{"isnumeric", m_isdigit}, M{"isalpha", m_isalpha}, M{"isalnum", m_isalnum}, M{"isspace", m_isspace},
-                       M{"isascii", m_isascii}, M{"isupper", m_isupper}, M{"islower", m_islower},
+                       M{"isascii", m_isascii}, M{"isprintable", m_isprintable}, M{"isupper", m_isupper}, M{"islower", m_islower},
                        M{"isidentifier", m_isidentifier}, M{"istitle", m_istitle}, M{"strip", m_strip},
                        M{"lstrip", m_lstrip}, M{"rstrip", m_rstrip}, M{"split", m_split}, M{"rsplit", m_rsplit},
                        M{"splitlines", m_splitlines}, M{"join", m_join}, M{"find", m_find}, M{"rfind", m_rfind},

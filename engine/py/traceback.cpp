@@ -184,6 +184,7 @@ struct Report {
     bool need_close = false;
     int nesting = 0;
     std::unordered_set<uint64_t> seen;
+    bool chain = true;  // false: the exception alone, without cause or context
 
     std::string margin() const {
         return std::string(static_cast<std::size_t>(2 * group_depth), ' ') + (group_depth ? "| " : "");
@@ -328,22 +329,15 @@ bool is_group(Interp& interp, Value exc) {
     return exception_matches(interp, exc, interp.exc.BaseExceptionGroup);
 }
 
-// print_exception: traceback, location (SyntaxError), message, notes.
-void format_one(Report& r, Value exc) {
-    Interp& interp = r.interp;
+// The lines after the traceback entries: SyntaxError's location, then
+// "Type: message" (with a "Did you mean" hint), then the __notes__.
+std::string exception_only(Interp& interp, Value exc) {
     auto* e = static_cast<ExceptionObject*>(exc.as_object());
-    if (e->traceback && e->traceback != interp.none) {
-        const bool group = is_group(interp, exc);
-        r.out += std::string(static_cast<std::size_t>(2 * r.group_depth), ' ');
-        r.out += group && r.group_depth == 1 ? "+ " : (r.group_depth ? "| " : "");
-        r.out += group ? "Exception Group Traceback (most recent call last):\n"
-                       : "Traceback (most recent call last):\n";
-        r.lines(format_traceback(interp, e->traceback));
-    }
+    std::string out;
     std::string location;
     const bool syntax = exception_matches(interp, exc, interp.exc.SyntaxError) &&
                         format_syntax_error_location(interp, location, exc);
-    r.lines(location);
+    out += location;
     Type* type = interp.type_of(exc);
     Value module = type->module;
     std::string mod = module && module != interp.none ? safe_str(interp, module) : "builtins";
@@ -360,15 +354,31 @@ void format_one(Report& r, Value exc) {
     if (!s.empty()) line += ": " + s;
     std::string hint = suggestion(interp, exc);
     if (!hint.empty()) line += ". Did you mean: '" + hint + "'?";
-    r.lines(line + "\n");
+    out += line + "\n";
     Value notes = e->dict ? e->dict->get_str(interp.names.notes) : Value();
     if (notes && notes != interp.none) {
         try {
             Value it = iter(interp, notes);
-            while (Value n = iter_next(interp, it)) r.lines(safe_str(interp, n) + "\n");
+            while (Value n = iter_next(interp, it)) out += safe_str(interp, n) + "\n";
         } catch (...) {
         }
     }
+    return out;
+}
+
+// print_exception: traceback, location (SyntaxError), message, notes.
+void format_one(Report& r, Value exc) {
+    Interp& interp = r.interp;
+    auto* e = static_cast<ExceptionObject*>(exc.as_object());
+    if (e->traceback && e->traceback != interp.none) {
+        const bool group = is_group(interp, exc);
+        r.out += std::string(static_cast<std::size_t>(2 * r.group_depth), ' ');
+        r.out += group && r.group_depth == 1 ? "+ " : (r.group_depth ? "| " : "");
+        r.out += group ? "Exception Group Traceback (most recent call last):\n"
+                       : "Traceback (most recent call last):\n";
+        r.lines(format_traceback(interp, e->traceback));
+    }
+    r.lines(exception_only(interp, exc));
 }
 
 void format_recursive(Report& r, Value exc);
@@ -428,8 +438,8 @@ void format_recursive(Report& r, Value exc) {
     ++r.nesting;
     r.seen.insert(exc.bits());
     auto* e = static_cast<ExceptionObject*>(exc.as_object());
-    Value cause = e->cause == interp.none ? Value() : e->cause;
-    Value context = e->context == interp.none ? Value() : e->context;
+    Value cause = e->cause == interp.none || !r.chain ? Value() : e->cause;
+    Value context = e->context == interp.none || !r.chain ? Value() : e->context;
     if (cause) {
         if (is_exception(interp, cause) && !r.seen.count(cause.bits()))
             format_chained(r, cause, "The above exception was the direct cause of the following exception:\n");
@@ -443,12 +453,21 @@ void format_recursive(Report& r, Value exc) {
 
 }  // namespace
 
-std::string format_exception(Interp& interp, Value exc) {
+std::string format_exception_only(Interp& interp, Value exc) {
     if (!is_exception(interp, exc)) return "TypeError: print_exception(): Exception expected for value\n";
-    Report r{interp, {}, 0, false, 0, {}};
+    return exception_only(interp, exc);
+}
+
+std::string format_exception(Interp& interp, Value exc) { return format_exception(interp, exc, true); }
+
+std::string format_exception(Interp& interp, Value exc, bool chain) {
+    if (!is_exception(interp, exc)) return "TypeError: print_exception(): Exception expected for value\n";
+    Report r{interp, {}, 0, false, 0, {}, chain};
     format_recursive(r, exc);
     return r.out;
 }
+
+std::string format_traceback_entries(Interp& interp, Value tb) { return format_traceback(interp, tb); }
 
 // ------------------------------------------------------------------ types
 

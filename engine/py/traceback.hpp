@@ -51,6 +51,13 @@ void register_source(Interp& interp, std::string_view filename, std::string sour
 
 // The whole report CPython prints for an uncaught exception.
 std::string format_exception(Interp& interp, Value exc);
+// chain false: without the cause/context chain (traceback's chain=False).
+std::string format_exception(Interp& interp, Value exc, bool chain);
+// The "  File ..." entries of a traceback object (traceback.format_tb).
+std::string format_traceback_entries(Interp& interp, Value tb);
+// Its last part alone (traceback.format_exception_only): SyntaxError's
+// location, "Type: message", the notes.
+std::string format_exception_only(Interp& interp, Value exc);
 // CPython's report of a SyntaxError: "  File ..., line N", the line, the
 // carets, "SyntaxError: msg" (and the location part alone).
 std::string format_syntax_error(const SyntaxError& err, std::string_view filename);

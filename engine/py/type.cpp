@@ -49,8 +49,9 @@ bool is_subtype(const Type* type, const Type* base) noexcept {
     return false;
 }
 
-Value type_lookup(Interp& interp, Type* type, Str* name) {
-    (void)interp;
+namespace {
+
+Value lookup_in_mro(Type* type, Str* name) {
     if (!type->mro) return type->dict ? type->dict->get_str(name) : Value();
     const Tuple& mro = *type->mro;
     for (std::size_t i = 0; i < mro.size(); ++i) {
@@ -60,7 +61,38 @@ Value type_lookup(Interp& interp, Type* type, Str* name) {
     return Value();
 }
 
-void type_modified(Interp&, Type*) {}
+// The attribute lookup cache (CPython's method cache, with one global
+// version instead of per-type tags): (type, interned name) -> what the MRO
+// walk found, or nothing. An entry holds for one type_lookup_epoch; any
+// change to a type's dict or MRO, and every new type, starts a new one
+// (so a freed type's address, reused, never hits an old entry). Only
+// interned names: they live for ever, so their address is their identity.
+struct LookupCacheEntry {
+    const Type* type = nullptr;
+    const Str* name = nullptr;
+    uint64_t epoch = 0;
+    Value value;
+};
+constexpr unsigned kLookupCacheBits = 12;
+LookupCacheEntry g_lookup_cache[std::size_t{1} << kLookupCacheBits];
+
+}  // namespace
+
+Value type_lookup(Interp& interp, Type* type, Str* name) {
+    (void)interp;
+    if (!name->is_interned()) return lookup_in_mro(type, name);
+    const uint64_t key = (reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3);
+    LookupCacheEntry& e = g_lookup_cache[(key * 0x9E3779B97F4A7C15ull) >> (64 - kLookupCacheBits)];
+    if (e.type == type && e.name == name && e.epoch == type_lookup_epoch) return e.value;
+    Value v = lookup_in_mro(type, name);
+    e.type = type;
+    e.name = name;
+    e.epoch = type_lookup_epoch;
+    e.value = v;
+    return v;
+}
+
+void type_modified(Interp&, Type*) { ++type_lookup_epoch; }
 
 Dict* instance_dict(Interp& interp, Value obj, bool create) {
     if (!obj.is_object()) return nullptr;
@@ -146,6 +178,8 @@ Type* new_builtin_type(Interp& interp, std::string_view name, Type* base, uint32
     t->name = interp.intern(name);
     t->qualname = t->name;
     t->dict = make_dict(interp);
+    t->dict->mark_type_dict();
+    ++type_lookup_epoch;
     t->base = base;
     t->flags = flags | (base->flags & (kTypeException | kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass |
                                        kTypeListSubclass | kTypeDictSubclass | kTypeTypeSubclass));
@@ -390,6 +424,7 @@ void finish_builtin_type(Interp& interp, Type* t) {
     (*mro)[0] = t;
     for (std::size_t i = 0; i < n; ++i) (*mro)[i + 1] = (*base->mro)[i];
     t->mro = mro;
+    ++type_lookup_epoch;
     if (!t->dict->get_str(interp.names.doc)) t->dict->set_str(interp, interp.names.doc, interp.none);
 }
 

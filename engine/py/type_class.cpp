@@ -66,11 +66,10 @@ int64_t slot_hash(Interp& interp, Value self) {
     if (!f || f == interp.none) raise_type_error(interp, std::string("unhashable type: '") + std::string(type_name(interp, self)) + "'");
     Value r = call_special(interp, f, self, nullptr, 0);
     if (!is_int(interp, r)) raise_type_error(interp, "__hash__ method should return an integer");
-    if (r.is_small_int()) {
-        int64_t h = r.as_small_int();
-        return h == -1 ? -2 : h;
-    }
-    int64_t h = int_to_bigint(interp, r).hash();
+    // As slot_tp_hash: the value itself when it fits a hash (str hashes
+    // use all 64 bits), else the int's own hash.
+    int64_t h;
+    if (!int_to_i64(interp, r, h)) h = int_to_bigint(interp, r).hash();
     return h == -1 ? -2 : h;
 }
 Value slot_compare(Interp& interp, Value a, Value b, CompareOp op) {
@@ -463,6 +462,8 @@ Type* new_class(Interp& interp, Type* metatype, Str* name, Tuple* bases_tuple, D
     t->name = name;
     t->qualname = name;
     t->dict = dict_copy(interp, ns);
+    t->dict->mark_type_dict();
+    ++type_lookup_epoch;
     t->dict->set_type(interp.types.dict);
     if (Value q = t->dict->get_str(interp.names.qualname)) {
         if (Str* qs = as_str(interp, q)) t->qualname = qs;
@@ -482,6 +483,7 @@ Type* new_class(Interp& interp, Type* metatype, Str* name, Tuple* bases_tuple, D
     t->instance_dict = solid->instance_dict ? solid->instance_dict : solid->subclass_instance_dict;
     t->subclass_instance_dict = solid->subclass_instance_dict;
     t->mro = compute_mro(interp, t, bases);
+    ++type_lookup_epoch;
 
     if (Value slots = t->dict->get_str(interp.names.slots)) {
         List* names = is_str(interp, slots) ? make_list(interp, &slots, 1) : list_from_iterable(interp, slots);

@@ -9,6 +9,7 @@
 #include "py/descriptors.hpp"
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
+#include "py/generic_alias.hpp"
 #include "py/int.hpp"
 #include "py/list.hpp"
 #include "py/protocols.hpp"
@@ -233,6 +234,7 @@ void type_setattr(Interp& interp, Value self, Str* name, Value value) {
         t->qualname = s;
         return;
     }
+    if (name == interp.names.module && value) t->module = value;  // reprs and tracebacks read it
     if (value) {
         t->dict->set_str(interp, name, value);
     } else if (!t->dict->remove(interp, name)) {
@@ -267,7 +269,7 @@ Value type_subclasscheck(Interp& interp, const CallArgs& a) {
     return interp.boolean(issubclass(interp, a[1], a[0]));
 }
 
-Value type_or(Interp& interp, Value, Value) { return interp.not_implemented; }
+Value type_or(Interp& interp, Value a, Value b) { return union_or(interp, a, b); }
 
 }  // namespace
 

@@ -70,12 +70,37 @@ Type* most_derived_metaclass(Interp& interp, Type* meta, Tuple* bases) {
     return winner;
 }
 
+// PEP 560: a base that is not a class may stand for others, through its
+// __mro_entries__(bases) (typing.Generic[T], list[int], NamedTuple). Null
+// when no base did.
+Tuple* resolve_bases(Interp& interp, Tuple* bases) {
+    std::vector<Value> out;
+    bool changed = false;
+    for (Value b : *bases) {
+        Value entries;
+        if (!(interp.type_of(b)->flags & kTypeTypeSubclass))
+            entries = getattr_opt(interp, b, interp.intern("__mro_entries__"));
+        if (!entries) {
+            out.push_back(b);
+            continue;
+        }
+        Value bases_v = bases;
+        Value r = py::call(interp, entries, &bases_v, 1);
+        if (interp.type_of(r) != interp.types.tuple) raise_type_error(interp, "__mro_entries__ must return a tuple");
+        for (Value v : *static_cast<Tuple*>(r.as_object())) out.push_back(v);
+        changed = true;
+    }
+    return changed ? make_tuple(interp, out.data(), out.size()) : nullptr;
+}
+
 Value build_class(Interp& interp, const CallArgs& a) {
     if (a.nargs < 2) raise_type_error(interp, "__build_class__: not enough arguments");
     if (!is_function(interp, a[0])) raise_type_error(interp, "__build_class__: func must be a function");
     auto* fn = static_cast<Function*>(a[0].as_object());
     if (!is_str(interp, a[1])) raise_type_error(interp, "__build_class__: name is not a string");
-    Tuple* bases = make_tuple(interp, a.args + 2, a.nargs - 2);
+    Tuple* orig_bases = make_tuple(interp, a.args + 2, a.nargs - 2);
+    Tuple* resolved = resolve_bases(interp, orig_bases);
+    Tuple* bases = resolved ? resolved : orig_bases;
     Value meta;
     std::vector<Value> kwvalues;
     std::vector<Value> kwkeys;
@@ -103,6 +128,7 @@ Value build_class(Interp& interp, const CallArgs& a) {
     }
     auto* globals = fn->globals;
     run_with_locals(interp, fn->code, fn, globals, ns);
+    if (resolved) setitem(interp, ns, interp.intern("__orig_bases__"), orig_bases);
     std::vector<Value> args{a[1], bases, ns};
     args.insert(args.end(), kwvalues.begin(), kwvalues.end());
     return py::call(interp, meta, args.data(), 3, kwnames);

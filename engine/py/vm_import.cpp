@@ -20,8 +20,10 @@
 #include "py/vm_ops.hpp"
 #include "py/mod_asyncio.hpp"
 #include "py/mod_math.hpp"
+#include "py/mod_os.hpp"
 #include "py/mod_random.hpp"
 #include "py/mod_time.hpp"
+#include "py/mod_traceback.hpp"
 #include "py/frozen_modules.hpp"
 
 namespace corio::py {
@@ -75,6 +77,8 @@ Value load_native_module(Interp& interp, std::string_view name) {
     if (name == "asyncio") m = make_asyncio_module(interp);
     if (name == "random") m = make_random_module(interp);
     if (name == "time") m = make_time_module(interp);
+    if (name == "os") m = make_os_module(interp);
+    if (name == "traceback") m = make_traceback_module(interp);
     if (!m) m = load_frozen_module(interp, name);
     if (!m) return Value();
     interp.add_module(m);

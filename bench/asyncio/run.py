@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""run.py — corio's asyncio (the interpreter on the engine) beside CPython 3.11
+on the same Python programs, in one run, with the ratio printed.
+
+    python3 bench/asyncio/run.py [--corio build/native/engine/cli/corio] [--repeat 3]
+
+Rows: task switches (bench/engine/switch.py), the queue pipe
+(queue_pipe.py), spawning tasks (spawn.py), each timed inside the program
+(best of N runs); and the memory of a suspended task: peak RSS with 100,000
+tasks suspended on an Event minus peak RSS with none, per task. Targets
+(issue 4): switches and queue >= 3x CPython, spawn >= 2x, <= 600 B a task.
+"""
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+ROWS = [
+    ("switch", os.path.join(ROOT, "bench/engine/switch.py"), "5000", 3.0),
+    ("queue", os.path.join(ROOT, "bench/engine/queue_pipe.py"), "300000", 3.0),
+    ("spawn", os.path.join(ROOT, "bench/engine/spawn.py"), "100000", 2.0),
+]
+RESULT = re.compile(r"ops=(\d+) ns=(\d+) check=(\d+)")
+
+
+def run(cmd):
+    """Runs cmd; returns (ops, ns, check, peak RSS in KiB of that child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    m = RESULT.search(out)
+    if not m:
+        sys.exit(f"no result from {cmd}: {out!r}")
+    # ru_maxrss of children is the max over all children so far: run the
+    # memory rows in fresh processes (peak() below) instead.
+    del before
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+def peak_rss_kib(cmd):
+    """Peak RSS of one run of cmd, measured by a fresh python3 parent."""
+    probe = ("import resource,subprocess,sys;"
+             "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL);"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip())
+
+
+def best(cmd, repeat):
+    results = [run(cmd) for _ in range(repeat)]
+    checks = {r[2] for r in results}
+    if len(checks) != 1:
+        sys.exit(f"checksums differ across runs of {cmd}: {checks}")
+    return min(results, key=lambda r: r[1])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corio", default=os.path.join(ROOT, "build/native/engine/cli/corio"))
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    corio = [args.corio, "run"]
+    py = [sys.executable]
+    print(f"| row | corio | CPython {sys.version.split()[0]} | CPython / corio | target |")
+    print("|---|---|---|---|---|")
+    for name, prog, n, target in ROWS:
+        c = best(corio + [prog, n], args.repeat)
+        p = best(py + [prog, n], args.repeat)
+        if c[2] != p[2]:
+            sys.exit(f"{name}: corio's checksum {c[2]} differs from CPython's {p[2]}")
+        ratio = p[1] / c[1]
+        print(f"| {name} ({c[0]} ops) | {c[1] / c[0]:.1f} ns/op | {p[1] / p[0]:.1f} ns/op | "
+              f"{ratio:.2f}x | >= {target:g}x {'ok' if ratio >= target else 'MISSED'} |")
+    prog = os.path.join(HERE, "suspended.py")
+    n = 100_000
+    per_task = {}
+    for label, cmd in (("corio", corio), ("cpython", py)):
+        grown = peak_rss_kib(cmd + [prog, str(n)]) - peak_rss_kib(cmd + [prog, "0"])
+        per_task[label] = grown * 1024 / n
+    print(f"| suspended task (memory) | {per_task['corio']:.0f} B | {per_task['cpython']:.0f} B | "
+          f"{per_task['cpython'] / per_task['corio']:.2f}x | <= 600 B "
+          f"{'ok' if per_task['corio'] <= 600 else 'MISSED'} |")
+
+
+if __name__ == "__main__":
+    main()

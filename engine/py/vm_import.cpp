@@ -18,6 +18,7 @@
 #include "py/tuple.hpp"
 #include "py/type.hpp"
 #include "py/vm_ops.hpp"
+#include "py/mod_aiohttp.hpp"
 #include "py/mod_asyncio.hpp"
 #include "py/mod_math.hpp"
 #include "py/mod_os.hpp"
@@ -79,6 +80,7 @@ Value load_native_module(Interp& interp, std::string_view name) {
     if (name == "time") m = make_time_module(interp);
     if (name == "os") m = make_os_module(interp);
     if (name == "traceback") m = make_traceback_module(interp);
+    if (name == "aiohttp") m = make_aiohttp_module(interp);
     if (!m) m = load_frozen_module(interp, name);
     if (!m) return Value();
     interp.add_module(m);

@@ -57,8 +57,10 @@ export type RequestType = Request['type'];
 //   TaskCreated  id = task, text = "name\tcoroutine qualname" (asyncio.run's
 //                shutdown runs two tasks of the library's, as CPython's does:
 //                _Loop.shutdown_asyncgens, _Loop.shutdown_default_executor)
-//   TaskStepEnd  id = task, wait = what it waits on, a = awaited id
-//                (a task or future id) or deadline in ns for a timer
+//   TaskStepEnd  id = task, wait = what it waits on, a = what: a task or
+//                future id; for a Timer wait (asyncio.sleep) the timer's id,
+//                whose TimerArmed gives the deadline; for Gather the gather
+//                future's id
 //   LineReached  id = task, a = line the task's innermost frame is at
 //   TimerArmed   id = timer, a = deadline ns, b = task id (0 = none)
 //   Output       id = task that wrote (0 = none), a = 1 stdout / 2 stderr

@@ -698,16 +698,34 @@ Value mod_call(Interp& interp, const CallArgs& a) {
     auto* h = interp.heap.make<TimerHandleObj>(st->handle_type);
     h->st = st;
     h->key = key;
+    // The trace shows whose timer it is (TimerArmed b).
+    const uint64_t task = lp.current_task() ? lp.current_task()->id() : 0;
     if (a[0] != interp.none) {
-        h->handle = lp.call_later(to_double(interp, a[0]), std::move(fn));
+        h->handle = lp.call_later(to_double(interp, a[0]), std::move(fn), task);
         h->when = h->handle->when();
     } else if (a[1] != interp.none) {
-        h->handle = lp.call_at(to_double(interp, a[1]), std::move(fn));
+        h->handle = lp.call_at(to_double(interp, a[1]), std::move(fn), task);
         h->when = h->handle->when();
     } else {
         h->handle = lp.call_soon(std::move(fn));
     }
     return h;
+}
+
+// _wait_kind(future, kind, on): how the trace shows a task waiting on this
+// future — kind "timer" (on: the timer handle asyncio.sleep armed) or
+// "gather" — instead of a plain future.
+Value mod_wait_kind(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_wait_kind", 3, 3);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    std::string kind = str_utf8(interp, a[1]);
+    if (kind == "timer") {
+        auto* h = a[2].is_object() ? dynamic_cast<TimerHandleObj*>(a[2].as_object()) : nullptr;
+        if (h && h->handle) f->set_wait_kind(corio::trace::WaitKind::Timer, h->handle->id());
+    } else if (kind == "gather") {
+        f->set_wait_kind(corio::trace::WaitKind::Gather, f->id());
+    }
+    return interp.none;
 }
 
 Value handle_cancel(Interp& interp, const CallArgs& a) {
@@ -857,7 +875,7 @@ Module* make_asyncio_module(Interp& interp) {
         NativeFn fn;
     };
     for (const Fn& f : {
-             Fn{"_create_future", mod_create_future}, Fn{"_new_loop", mod_new_loop},
+             Fn{"_create_future", mod_create_future}, Fn{"_wait_kind", mod_wait_kind}, Fn{"_new_loop", mod_new_loop},
              Fn{"_close_loop", mod_close_loop}, Fn{"_loop_running", mod_loop_running},
              Fn{"_loop_closed", mod_loop_closed}, Fn{"_run_until_complete", mod_run_until_complete},
              Fn{"_run_once", mod_run_once}, Fn{"_stop", mod_stop}, Fn{"_time", mod_time},

@@ -215,6 +215,7 @@ async def sleep(delay, result=None):
         return result
     future = _create_future()
     h = _call(delay, None, _set_result_unless_cancelled, (future, result))
+    _wait_kind(future, 'timer', h)
     try:
         return await future
     finally:
@@ -346,6 +347,7 @@ def gather(*coros_or_futures, return_exceptions=False):
         children.append(fut)
 
     outer = _GatheringFuture()
+    _wait_kind(outer, 'gather', None)
     state[1] = outer
     outer._gather_children = children
     outer._gather_cancel_requested = cancel_requested

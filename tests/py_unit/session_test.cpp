@@ -5,6 +5,7 @@
 // Expected outputs were produced by CPython 3.11 under the virtual clock.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -236,4 +237,40 @@ asyncio.run(main())
     };
     REQUIRE(recorder.lines.size() >= want.size());
     CHECK(std::vector<std::string>(recorder.lines.begin(), recorder.lines.begin() + 6) == want);
+}
+
+namespace {
+
+struct WaitRecorder : corio::trace::Listener {
+    std::map<uint64_t, uint64_t> timer_owner;  // timer id -> task id
+    std::vector<std::string> waits;
+    void on_event(const corio::trace::Event& e) override {
+        using K = corio::trace::EventKind;
+        if (e.kind == K::TimerArmed) timer_owner[e.id] = static_cast<uint64_t>(e.b);
+        if (e.kind == K::TaskStepEnd) {
+            std::string w = corio::trace::wait_kind_name(e.wait);
+            if (e.wait == corio::trace::WaitKind::Timer)
+                w += timer_owner[static_cast<uint64_t>(e.a)] == e.id ? " (own timer)" : " (?)";
+            waits.push_back(w);
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the trace shows asyncio.sleep as a timer wait and gather as a gather") {
+    WaitRecorder recorder;
+    Run run(R"(import asyncio
+async def c():
+    await asyncio.sleep(1)
+async def main():
+    await asyncio.gather(c(), c())
+asyncio.run(main())
+)");
+    run.interp.trace_listener = &recorder;
+    CHECK(run.finish() == 0);
+    REQUIRE(recorder.waits.size() >= 3);
+    CHECK(recorder.waits[0] == "Gather");
+    CHECK(recorder.waits[1] == "Timer (own timer)");
+    CHECK(recorder.waits[2] == "Timer (own timer)");
 }

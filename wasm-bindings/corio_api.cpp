@@ -10,6 +10,10 @@
 //   corio_wait_ns()                 the wait/block the last advance reported
 //   corio_let_time_pass(ns)         the virtual clock moves on by ns
 //   corio_interrupt()               Ctrl+C: KeyboardInterrupt where it is
+//   corio_io_pending()              a fetch is in flight (the virtual clock
+//                                   must not move on meanwhile)
+//   corio_fetch_done(...)           JavaScript's fetch settled
+//   corio_poll_io()                 hands settled fetches to the loop
 //   corio_end()                     discards the run (after Done)
 #include <emscripten.h>
 
@@ -52,7 +56,9 @@ double g_slice_end_ms = 0;  // when the current slice must hand control back
 bool slice_over(void*) { return emscripten_get_now() >= g_slice_end_ms; }
 
 struct Run {
-    std::unique_ptr<Host> host;
+    BrowserHost browser;  // the real clock, and fetch for both clocks
+    std::unique_ptr<VirtualHost> virtual_clock;
+    Host* host;
     VirtualHost* virtual_host = nullptr;
     TraceToJs tracer;
     py::Interp interp;
@@ -60,12 +66,14 @@ struct Run {
     py::Session session;
     int64_t wait_ns = 0;
 
-    Run(bool virtual_clock, bool trace, std::string filename, std::string source,
+    Run(bool use_virtual_clock, bool trace, std::string filename, std::string source,
         std::vector<std::string> argv)
-        : host(make_host(virtual_clock)),
+        : virtual_clock(use_virtual_clock ? std::make_unique<VirtualHost>() : nullptr),
+          host(virtual_clock ? static_cast<Host*>(virtual_clock.get()) : &browser),
+          virtual_host(virtual_clock.get()),
           session(interp, std::move(filename), std::move(source), std::move(argv)) {
-        virtual_host = dynamic_cast<VirtualHost*>(host.get());
-        interp.host = host.get();
+        if (virtual_clock) virtual_clock->set_io_host(&browser);
+        interp.host = host;
         if (trace) interp.trace_listener = &tracer;
         interp.write_stdout = [this](std::string_view s) { output(1, s); };
         interp.write_stderr = [this](std::string_view s) { output(2, s); };
@@ -74,10 +82,6 @@ struct Run {
     void output(int stream, std::string_view text) {
         corio_js_output(stream, text.data(), static_cast<int>(text.size()),
                         static_cast<double>(session.current_task_id()));
-    }
-    static std::unique_ptr<Host> make_host(bool virtual_clock) {
-        if (virtual_clock) return std::make_unique<VirtualHost>();
-        return std::make_unique<BrowserHost>();
     }
 };
 
@@ -189,6 +193,38 @@ EMSCRIPTEN_KEEPALIVE const char* corio_failure_message() {
 EMSCRIPTEN_KEEPALIVE const char* corio_failure_traceback() {
     const corio::py::Failure* f = g_run ? g_run->session.failure() : nullptr;
     return corio::wasm::keep(f ? f->traceback : "");
+}
+
+EMSCRIPTEN_KEEPALIVE int corio_io_pending() { return g_run && g_run->host->io_pending() ? 1 : 0; }
+
+// A fetch settled: a response (error_kind < 0) or an error (FetchError::Kind
+// in enum order). headers: "name\nvalue\n" pairs.
+EMSCRIPTEN_KEEPALIVE void corio_fetch_done(double id, int status, const char* reason,
+                                           const char* headers, const char* body, int body_length,
+                                           const char* url, int error_kind, const char* message) {
+    if (!g_run) return;
+    corio::FetchResult result;
+    if (error_kind >= 0) {
+        result = corio::FetchResult::failure(static_cast<corio::FetchError::Kind>(error_kind), message);
+    } else {
+        result.response.status = status;
+        result.response.reason = reason;
+        result.response.url = url;
+        result.response.body.assign(body, static_cast<std::size_t>(body_length));
+        std::vector<std::string> lines = corio::wasm::split_lines(headers);
+        for (std::size_t i = 0; i + 1 < lines.size(); i += 2)
+            result.response.headers.emplace_back(lines[i], lines[i + 1]);
+    }
+    g_run->browser.settle(static_cast<corio::FetchId>(id), std::move(result));
+}
+
+// Delivers settled fetches to an idle loop (a loop in the middle of an
+// iteration polls by itself at the next one): 1 if it polled.
+EMSCRIPTEN_KEEPALIVE int corio_poll_io() {
+    corio::Loop* lp = g_run ? g_run->session.loop() : nullptr;
+    if (!lp || lp->iteration_interrupted()) return 0;
+    g_run->host->poll(*lp, 0);
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void corio_end() { g_run.reset(); }

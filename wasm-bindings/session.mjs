@@ -43,6 +43,10 @@ export function bindApi(module) {
     failureCol: c('corio_failure_col', 'number', []),
     failureMessage: c('corio_failure_message', 'string', []),
     failureTraceback: c('corio_failure_traceback', 'string', []),
+    ioPending: c('corio_io_pending', 'number', []),
+    pollIo: c('corio_poll_io', 'number', []),
+    fetchDone: c('corio_fetch_done', null,
+      ['number', 'number', 'string', 'string', 'number', 'number', 'string', 'number', 'string']),
     end: c('corio_end', null, []),
   };
 }
@@ -110,6 +114,14 @@ export class ProgramRun {
     this.scheduler = new SoonScheduler();
     module.corioOutput = (stream, text, task) => this.collectOutput(stream === 1 ? 'stdout' : 'stderr', text, task);
     module.corioTrace = (kind, wait, seq, t, id, a, b, text) => this.events.push([kind, wait, seq, t, id, a, b, text]);
+    this.fetches = new Map(); // id -> AbortController
+    this.settled = false; // a fetch settled since the loop last polled
+    module.corioFetch = (id, method, url, headers, body, timeoutMs) =>
+      this.startFetch(id, method, url, headers, body, timeoutMs);
+    module.corioFetchCancel = (id) => {
+      this.fetches.get(id)?.abort();
+      this.fetches.delete(id);
+    };
     const argv = [options.filename, ...(options.argv || [])].join('\n');
     api.start(options.source, options.filename, argv, options.clock === 'virtual' ? 1 : 0, options.trace ? 1 : 0);
     if (this.paused) this.reportPaused();
@@ -131,9 +143,54 @@ export class ProgramRun {
     }
   }
 
+  // The browser's fetch() behind the host's (browser_host.cpp). The result
+  // is handed to the module at once; the loop receives it when it polls.
+  startFetch(id, method, url, headers, body, timeoutMs) {
+    const controller = new AbortController();
+    this.fetches.set(id, controller);
+    const lines = headers.split('\n');
+    const init = { method, headers: [], signal: controller.signal, redirect: 'follow' };
+    for (let i = 0; i + 1 < lines.length; i += 2) init.headers.push([lines[i], lines[i + 1]]);
+    if (body.length || !['GET', 'HEAD'].includes(method)) init.body = body;
+    let timedOut = false;
+    const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : null;
+    fetch(url, init)
+      .then(async (response) => {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        let head = '';
+        response.headers.forEach((value, name) => { head += `${name}\n${value}\n`; });
+        this.fetchSettled(id, timer, (done) => {
+          const ptr = this.module._malloc(bytes.length || 1);
+          this.module.HEAPU8.set(bytes, ptr);
+          done(response.status, response.statusText, head, ptr, bytes.length, response.url, -1, '');
+          this.module._free(ptr);
+        });
+      })
+      .catch((err) => {
+        // FetchError::Kind: 1 invalid URL, 3 timeout, 5 other.
+        let kind = 5;
+        let message = `fetch failed: ${err && err.message ? err.message : err} (a network error, or the server ` +
+          'does not allow cross-origin requests (CORS) from this page)';
+        if (timedOut) { kind = 3; message = `fetch timed out after ${timeoutMs} ms`; }
+        else if (err instanceof TypeError && /URL/i.test(String(err.message))) { kind = 1; message = `invalid URL: ${url}`; }
+        this.fetchSettled(id, timer, (done) => done(0, '', '', 0, 0, '', kind, message));
+      });
+  }
+
+  fetchSettled(id, timer, deliver) {
+    if (timer) clearTimeout(timer);
+    if (!this.fetches.delete(id) || this.done) return; // cancelled, or the run ended
+    deliver((...args) => this.api.fetchDone(id, ...args));
+    this.settled = true;
+    // An idle loop waiting for I/O (or for a timer, with I/O pending) goes on.
+    if (this.wait && !this.wait.blocked) this.cancelWait();
+    if (!this.wait && !this.paused) this.tick();
+  }
+
   tick() {
     if (this.done || this.wait) return;
     if (this.paused && !this.stepUnit) return;
+    if (this.settled && this.api.pollIo()) this.settled = false;
     if (this.blockLeft > 0) return this.armWait(this.blockLeft, true);
     const mode = this.stepUnit && !this.stopping ? MODE[this.stepUnit] : MODE.run;
     let state;
@@ -157,6 +214,9 @@ export class ProgramRun {
       case State.Blocked: {
         const ns = this.api.waitNs();
         if (state === State.Waiting && ns === FOREVER) return; // I/O will wake it
+        // Under the virtual clock, time stands still while a fetch is in
+        // flight: the fetch wakes the loop, not the timer.
+        if (state === State.Waiting && this.clock === 'virtual' && this.api.ioPending()) return;
         this.armWait(ns, state === State.Blocked);
         return;
       }
@@ -268,6 +328,8 @@ export class ProgramRun {
 
   finish(code, failure) {
     this.done = true;
+    for (const controller of this.fetches.values()) controller.abort();
+    this.fetches.clear();
     if (failure) this.sink.error(failure);
     const info = { code, virtual_time: this.api.time(), wall_ms: now() - this.started };
     this.api.end();

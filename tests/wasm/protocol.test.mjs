@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -232,4 +233,109 @@ test('an uncaught exception is reported with its line and traceback', async () =
   assert.equal(error.message, "KeyError: 'key'");
   assert.equal(w.text(run, 'stderr'), error.traceback);
   assert.equal((await w.exit(run)).code, 1);
+});
+
+// A real HTTP server on 127.0.0.1 for the fetch tests: /delay?ms=N answers
+// "slow" after N ms, /json answers a JSON object, /status/N answers N; it
+// records requests whose connection closed before the answer.
+function startServer() {
+  const closedEarly = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (url.pathname === '/json') {
+      res.setHeader('Content-Type', 'application/json');
+      return res.end(JSON.stringify({ name: 'corio', tasks: [1, 2, 3] }));
+    }
+    if (url.pathname.startsWith('/status/')) {
+      res.statusCode = Number(url.pathname.slice(8));
+      return res.end('status');
+    }
+    const ms = Number(url.searchParams.get('ms') || 0);
+    const timer = setTimeout(() => res.end('slow'), ms);
+    res.on('close', () => {
+      if (!res.writableEnded) {
+        clearTimeout(timer);
+        closedEarly.push(req.url);
+      }
+    });
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, closedEarly, base: `http://127.0.0.1:${server.address().port}` })));
+}
+
+const fetchProgram = (base) => `import asyncio, time
+import aiohttp
+BASE = ${JSON.stringify(base)}
+async def get(session, path):
+    async with session.get(BASE + path) as resp:
+        return resp.status, await resp.text()
+async def main():
+    async with aiohttp.ClientSession() as session:
+        t0 = time.monotonic()
+        results = await asyncio.gather(*(get(session, '/delay?ms=200') for _ in range(10)))
+        elapsed = time.monotonic() - t0
+        print(len(results), results[0], 'overlap' if elapsed < 0.8 else elapsed, elapsed == 0)
+        async with session.get(BASE + '/json') as resp:
+            print(resp.status, await resp.json())
+        async with session.get(BASE + '/status/500') as resp:
+            try:
+                resp.raise_for_status()
+            except aiohttp.ClientResponseError as e:
+                print('ClientResponseError', e.status)
+        try:
+            async with asyncio.timeout(0.1):
+                await get(session, '/delay?ms=3000')
+        except TimeoutError:
+            print('timed out')
+asyncio.run(main())
+`;
+
+test('fetch: concurrent requests overlap, JSON, errors and timeouts, on the real clock', async () => {
+  const { server, closedEarly, base } = await startServer();
+  try {
+    const w = new Worker();
+    const run = await w.run(fetchProgram(base), { clock: 'real' });
+    const exit = await w.exit(run);
+    assert.equal(w.text(run, 'stderr'), '');
+    assert.equal(w.text(run), [
+      "10 (200, 'slow') overlap False",
+      "200 {'name': 'corio', 'tasks': [1, 2, 3]}",
+      'ClientResponseError 500',
+      'timed out',
+      '',
+    ].join('\n'));
+    assert.equal(exit.code, 0);
+    assert.ok(exit.wall_ms < 1500, `the run took ${exit.wall_ms} ms`);
+    // The timeout cancelled the transfer: the server saw the connection go.
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(closedEarly, ['/delay?ms=3000']);
+  } finally {
+    server.close();
+  }
+});
+
+test('fetch: under the virtual clock a pending fetch keeps the clock still', async () => {
+  const { server, base } = await startServer();
+  try {
+    const w = new Worker();
+    const source = `import asyncio, time, aiohttp
+async def main():
+    async with aiohttp.ClientSession() as session:
+        tick = asyncio.create_task(asyncio.sleep(0.05))
+        async with session.get(${JSON.stringify(base)} + '/delay?ms=300') as resp:
+            body = await resp.text()
+        print(body, time.monotonic(), tick.done())
+        await tick
+        print(time.monotonic())
+asyncio.run(main())
+`;
+    const run = await w.run(source, { clock: 'virtual', speed: 'instant' });
+    const exit = await w.exit(run);
+    assert.equal(w.text(run, 'stderr'), '');
+    // The 0.05 s timer could not fire while the fetch was in flight.
+    assert.equal(w.text(run), 'slow 0.0 False\n0.05\n');
+    assert.ok(exit.wall_ms >= 300);
+  } finally {
+    server.close();
+  }
 });

@@ -232,12 +232,8 @@ def _report_unretrieved():
 
 
 def _print_exc(exc):
-    import sys
-    try:
-        raise exc
-    except BaseException:
-        pass
-    sys.stderr.write(f'{type(exc).__name__}: {exc}\n' if str(exc) else f'{type(exc).__name__}\n')
+    import sys, traceback
+    sys.stderr.write(''.join(traceback.format_exception(exc)))
 
 
 def _cancel_all_tasks():

@@ -14,8 +14,9 @@ for py in "$@"; do
     b=$(basename "${py%.py}")
     python3 "$vclock" "$b.py" >"$b.out" 2>"$b.err" </dev/null
     code=$?
-    # python names the script by its absolute path: keep it as DIR/.
-    sed -i "s|\"$PWD/|\"DIR/|g" "$b.err"
+    # python names the script by its absolute path (tracebacks, reprs): keep
+    # it as DIR/.
+    sed -i "s|$PWD/|DIR/|g" "$b.err"
     [ -s "$b.err" ] || rm -f "$b.err"
     if [ $code -ne 0 ]; then echo $code >"$b.code"; else rm -f "$b.code"; fi
     echo "wrote $b ($code)"

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$corio" run --clock=virtual "$@" "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
 code=$?
-sed -i "s|\"$PWD/|\"DIR/|g" "$tmp/err"
+sed -i "s|$PWD/|DIR/|g" "$tmp/err"
 want_code=0
 [ -f "$name.code" ] && want_code=$(cat "$name.code")
 [ -f "$name.err" ] && cp "$name.err" "$tmp/want_err" || : >"$tmp/want_err"

@@ -305,6 +305,9 @@ Value t_strftime(Interp& interp, const CallArgs& a) {
             out += zone_text(interp, tm, fmt[j] == 'z');
             continue;
         }
+        // The C locale's date-and-time as glibc (CPython's libc here) writes
+        // it; musl (the WebAssembly libc) pads the day with a zero instead.
+        if (directive == "%c") directive = "%a %b %e %H:%M:%S %Y";
         char buf[256];
         std::size_t n = std::strftime(buf, sizeof buf, directive.c_str(), &tm);
         out.append(buf, n);

@@ -85,6 +85,10 @@ class SoonScheduler {
     this.pending = fn;
     if (first) this.post();
   }
+  // Forgets the function not run yet (the posted message then does nothing).
+  cancel() {
+    this.pending = null;
+  }
 }
 
 const now = () => performance.now();
@@ -267,7 +271,7 @@ export class ProgramRun {
     const w = this.wait;
     if (!w) return;
     if (w.timer !== null) clearTimeout(w.timer);
-    else this.scheduler.pending = null;
+    else this.scheduler.cancel();
     this.wait = null;
     let passedNs = w.ns;
     if (this.clock === 'virtual' && this.speed !== 'instant') {

@@ -13,7 +13,6 @@ tasks suspended on an Event minus peak RSS with none, per task. Targets
 import argparse
 import os
 import re
-import resource
 import subprocess
 import sys
 
@@ -28,20 +27,17 @@ RESULT = re.compile(r"ops=(\d+) ns=(\d+) check=(\d+)")
 
 
 def run(cmd):
-    """Runs cmd; returns (ops, ns, check, peak RSS in KiB of that child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs cmd; returns (ops, ns, check) as the program printed them."""
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     m = RESULT.search(out)
     if not m:
         sys.exit(f"no result from {cmd}: {out!r}")
-    # ru_maxrss of children is the max over all children so far: run the
-    # memory rows in fresh processes (peak() below) instead.
-    del before
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
 
 def peak_rss_kib(cmd):
-    """Peak RSS of one run of cmd, measured by a fresh python3 parent."""
+    """Peak RSS of one run of cmd, measured by a fresh python3 parent
+    (RUSAGE_CHILDREN's ru_maxrss is the largest child so far)."""
     probe = ("import resource,subprocess,sys;"
              "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL);"
              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")

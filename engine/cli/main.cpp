@@ -17,16 +17,12 @@
 
 #include "core/native_host.hpp"
 #include "core/virtual_host.hpp"
-#include "py/vm_source.hpp"
+#include "py/dis.hpp"
 #include "py/interp.hpp"
-#include "py/run.hpp"
 #include "py/session.hpp"
 #include "py/traceback.hpp"
 #include "py/vm.hpp"
-#if __has_include("py/dis.hpp")
-#include "py/dis.hpp"
-#define CORIO_HAVE_DIS 1
-#endif
+#include "py/vm_source.hpp"
 
 namespace {
 
@@ -181,14 +177,7 @@ int dis(int argc, char** argv) {
     std::string filename = std::filesystem::absolute(path).string();
     try {
         auto spec = corio::py::compile_program(source, filename);
-#ifdef CORIO_HAVE_DIS
-        std::string text = corio::py::disassemble(*spec);
-        write_fd(1, text);
-#else
-        (void)spec;
-        std::fputs("corio dis: the disassembler is not built yet\n", stderr);
-        return 1;
-#endif
+        write_fd(1, corio::py::disassemble(*spec));
     } catch (const corio::py::SyntaxError& err) {
         write_fd(2, corio::py::format_syntax_error(err, filename));
         return 1;

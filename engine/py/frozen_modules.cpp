@@ -25,6 +25,8 @@ std::string_view dataclasses_source();      // frozen_dataclasses.cpp
 std::string_view json_source();             // frozen_json.cpp
 std::string_view argparse_source();         // frozen_argparse.cpp
 std::string_view posixpath_source();        // frozen_os.cpp
+std::string_view multidict_source();        // frozen_multidict.cpp
+std::string_view yarl_source();             // frozen_yarl.cpp
 
 namespace {
 
@@ -39,7 +41,8 @@ constexpr FrozenModule kFrozenModules[] = {
     {"string", string_source},           {"typing", typing_source},
     {"enum", enum_source},               {"dataclasses", dataclasses_source},
     {"json", json_source},               {"argparse", argparse_source},
-    {"posixpath", posixpath_source},
+    {"posixpath", posixpath_source},     {"multidict", multidict_source},
+    {"yarl", yarl_source},
 };
 
 }  // namespace

@@ -1,20 +1,11 @@
-// run.cpp — a program from source to exit status.
+// run.cpp — reporting what ended a program, as CPython does.
 #include "py/run.hpp"
 
-#include <memory>
-
-#include "py/code.hpp"
-#include "py/vm_source.hpp"
-#include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/int.hpp"
-#include "py/list.hpp"
-#include "py/module.hpp"
 #include "py/protocols.hpp"
 #include "py/str.hpp"
 #include "py/traceback.hpp"
-#include "py/vm.hpp"
-#include "py/frozen_modules.hpp"
 
 namespace corio::py {
 
@@ -22,13 +13,6 @@ namespace {
 
 void write_err(Interp& interp, std::string_view text) {
     if (interp.write_stderr) interp.write_stderr(text);
-}
-
-std::string dirname_of(std::string_view path) {
-    std::size_t slash = path.rfind('/');
-    if (slash == std::string_view::npos) return ".";
-    if (slash == 0) return "/";
-    return std::string(path.substr(0, slash));
 }
 
 }  // namespace
@@ -62,43 +46,6 @@ int report_uncaught(Interp& interp, Value exc) {
     write_err(interp, report);
     // python exits with 128 + SIGINT after an uncaught KeyboardInterrupt.
     return exception_matches(interp, exc, interp.exc.KeyboardInterrupt) ? 130 : 1;
-}
-
-int run_main(Interp& interp, std::string_view filename, std::string_view source,
-             const std::vector<std::string>& argv) {
-    std::unique_ptr<Vm> own_vm;
-    if (!interp.vm) own_vm = std::make_unique<Vm>(interp);
-    Vm& vm = vm_of(interp);
-    if (!interp.builtins->get_str(interp, "anext")) install_python_builtins(interp);
-    register_source(interp, filename, std::string(source));
-    vm.module_dir = dirname_of(filename);
-
-    std::shared_ptr<const CodeSpec> spec;
-    try {
-        spec = compile_program(source, filename);
-    } catch (const SyntaxError& err) {
-        write_err(interp, format_syntax_error(err, filename));
-        return 1;
-    }
-    try {
-        if (interp.argv) {
-            interp.argv->clear();
-            for (const std::string& a : argv) interp.argv->append(interp, make_str(interp, a));
-        }
-        Code* code = load_code(interp, spec);
-        Module* main = make_module(interp, "__main__");
-        main->dict->set_str(interp, "__file__", make_str(interp, filename));
-        main->dict->set_str(interp, interp.names.builtins,
-                            interp.builtins_module ? Value(interp.builtins_module) : Value(interp.builtins));
-        interp.add_module(main);
-        run_module_code(interp, code, main->dict);
-        return 0;
-    } catch (const PyException& e) {
-        return report_uncaught(interp, e.exc);
-    } catch (const HeapExhausted&) {
-        write_err(interp, "MemoryError\n");
-        return 1;
-    }
 }
 
 }  // namespace corio::py

@@ -104,7 +104,7 @@ def build_native(build_dir):
 
 def wasm_sources(program):
     core = [p for p in sorted(glob.glob(os.path.join(ROOT, "engine/core/*.cpp")))
-            if not p.endswith("native_host.cpp")]
+            if not p.endswith(("native_host.cpp", "curl_fetch.cpp"))]
     return core + [os.path.join(ROOT, "engine/trace/event.cpp"),
                    os.path.join(HERE, f"{program}.cpp")]
 

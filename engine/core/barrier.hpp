@@ -78,6 +78,8 @@ public:
     bool broken() const noexcept { return state_ == BarrierState::Broken; }
     BarrierState state() const noexcept { return state_; }
 
+    // Moves the primitive to `loop` (see Event::bind_loop).
+    void bind_loop(Loop& loop) noexcept { cond_.bind_loop(loop); }
     Loop& loop() const noexcept { return cond_.loop(); }
     uint64_t id() const noexcept { return id_; }
 

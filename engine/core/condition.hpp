@@ -82,6 +82,8 @@ public:
     void notify_all() { notify(waiters_.size()); }
 
     Lock& lock() const noexcept { return *lock_; }
+    // Moves the primitive to `loop` (see Event::bind_loop).
+    void bind_loop(Loop& loop) noexcept { lock_->bind_loop(loop); }
     Loop& loop() const noexcept { return lock_->loop(); }
     uint64_t id() const noexcept { return id_; }
     const Waiters& waiters() const noexcept { return waiters_; }

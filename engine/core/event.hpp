@@ -37,6 +37,10 @@ public:
     void clear() noexcept { value_ = false; }
     bool is_set() const noexcept { return value_; }
 
+    // Moves the primitive to `loop` (Python creates asyncio objects before the
+    // loop that uses them, and binds them at first use); only while no waiter
+    // is pending.
+    void bind_loop(Loop& loop) noexcept { loop_ = &loop; }
     Loop& loop() const noexcept { return *loop_; }
     uint64_t id() const noexcept { return id_; }
     const Waiters& waiters() const noexcept { return waiters_; }

@@ -38,6 +38,10 @@ public:
     void release();
     bool locked() const noexcept { return locked_; }
 
+    // Moves the primitive to `loop` (Python creates asyncio objects before the
+    // loop that uses them, and binds them at first use); only while no waiter
+    // is pending.
+    void bind_loop(Loop& loop) noexcept { loop_ = &loop; }
     Loop& loop() const noexcept { return *loop_; }
     uint64_t id() const noexcept { return id_; }
     // Futures queued in acquire(), first first (for the loop view).

@@ -52,7 +52,16 @@ public:
     void task_done();
 
     int64_t maxsize() const noexcept { return maxsize_; }
+    // Python's Queue.__init__ sets it after the object exists.
+    void set_maxsize(int64_t maxsize) noexcept { maxsize_ = maxsize; }
     int64_t unfinished_tasks() const noexcept { return unfinished_tasks_; }
+    // Moves the primitive to `loop` (Python creates asyncio objects before the
+    // loop that uses them, and binds them at first use); only while no waiter
+    // is pending.
+    void bind_loop(Loop& loop) noexcept {
+        loop_ = &loop;
+        finished_.bind_loop(loop);
+    }
     Loop& loop() const noexcept { return *loop_; }
     uint64_t id() const noexcept { return id_; }
     const Waiters& getters() const noexcept { return getters_; }
@@ -174,6 +183,7 @@ public:
     bool full() const noexcept {
         return maxsize_ > 0 && static_cast<int64_t>(qsize()) >= maxsize_;
     }
+    Store& store() noexcept { return store_; }
     // The items in storage order (Python's `queue._queue`).
     const auto& items() const noexcept { return store_.items; }
 

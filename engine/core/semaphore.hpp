@@ -39,6 +39,8 @@ public:
     bool locked() const noexcept;
 
     int64_t value() const noexcept { return value_; }
+    // Moves the primitive to `loop` (see Event::bind_loop).
+    void bind_loop(Loop& loop) noexcept { loop_ = &loop; }
     Loop& loop() const noexcept { return *loop_; }
     uint64_t id() const noexcept { return id_; }
     const Waiters& waiters() const noexcept { return waiters_; }

@@ -218,6 +218,14 @@ RunResult gen_resume(Interp& interp, Generator* g, Value send, Value throw_exc) 
                 if (exception_matches(interp, throw_exc, interp.exc.GeneratorExit)) {
                     Value close = getattr_opt(interp, yf, interp.intern("close"));
                     if (close) py::call(interp, close, nullptr, 0);
+                } else if (AmSendFn am_send = interp.type_of(yf)->slots.am_send) {
+                    Value out;
+                    if (am_send(interp, yf, interp.none, throw_exc, out)) {
+                        yielded_by_foreign = out;
+                    } else {
+                        returned_by_foreign = out;
+                        foreign_returned = true;
+                    }
                 } else {
                     Value thrower = getattr_opt(interp, yf, interp.intern("throw"));
                     if (thrower) {
@@ -339,6 +347,15 @@ CoroutineStep run_step(Interp& interp, Value coro, Value throw_in, bool start) {
     Vm& vm = vm_of(interp);
     try {
         Generator* g = as_generator(interp, coro);
+        if (!g && start) {
+            // A native awaitable run as a task (create_task(queue.get())):
+            // it never runs Python code itself, so it cannot suspend.
+            if (AmSendFn am_send = interp.type_of(coro)->slots.am_send) {
+                Value out;
+                if (!am_send(interp, coro, interp.none, throw_in, out)) return {StepResult::Kind::Returned, out};
+                return step_of(interp, {Exit::Yielded, out});
+            }
+        }
         if (!g || g->kind == GenKind::AsyncGenerator)
             raise_type_error(interp, "a coroutine was expected, got " + repr_utf8(interp, coro));
         if (start) {

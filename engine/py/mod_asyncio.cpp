@@ -16,6 +16,8 @@
 // so is_cancellation sees it); engine errors thrown into a coroutine become
 // the Python classes (CancelledError(msg), TimeoutError, InvalidStateError).
 #include "py/mod_asyncio.hpp"
+#include "py/mod_asyncio_op.hpp"
+#include "py/mod_asyncio_state.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -53,8 +55,6 @@ namespace corio::py {
 
 namespace {
 
-class AsyncioState;
-
 // A Python asyncio.CancelledError travelling through the engine.
 class PyCancelled : public corio::CancelledError {
 public:
@@ -79,55 +79,6 @@ struct PyFutData {
         tracer.visit(keep);
         for (Value v : callbacks) tracer.visit(v);
     }
-};
-
-class AsyncioState final : public ExternalRoot {
-public:
-    explicit AsyncioState(Interp& i) : ExternalRoot(i.heap), interp(i) {
-        // The embedder (the CLI, the browser worker) gives the host; without
-        // one, the deterministic virtual clock (engine/py knows no platform).
-        if (!i.host) own_host = std::make_unique<corio::VirtualHost>();
-    }
-    void trace(Tracer& tracer) override;
-
-    corio::Host& host() { return interp.host ? *interp.host : *own_host; }
-    corio::Loop& loop() {
-        if (loops.empty()) new_loop();
-        return *loops.back();
-    }
-    corio::Loop& new_loop() {
-        loops.push_back(std::make_unique<corio::Loop>(host()));
-        corio::Loop& lp = *loops.back();
-        lp.share_task_counter(task_counter);
-        lp.set_exception_handler([this](corio::Loop&, const corio::ErrorContext& c) { report(c); });
-        lp.set_listener(interp.trace_listener);
-        return lp;
-    }
-    void report(const corio::ErrorContext& c);
-    Value to_py(const std::exception_ptr& e);
-    std::exception_ptr to_engine(Value exc, PyFutData& holder);
-    Type* cls(const char* name) {
-        Value v = module_dict->get_str(interp, name);
-        return v && v.is_object() ? static_cast<Type*>(v.as_object()) : interp.exc.RuntimeError;
-    }
-    void retain() noexcept { ++users; }
-    void release() noexcept {
-        if (--users == 0) delete this;
-    }
-
-    Interp& interp;
-    std::unique_ptr<corio::Host> own_host;
-    uint64_t task_counter = 0;
-    std::vector<std::unique_ptr<corio::Loop>> loops;  // closed ones stay (futures point at them)
-    std::unordered_set<Object*> futures;              // every live PyFuture / PyTask
-    std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
-    uint64_t next_call = 0;
-    Dict* module_dict = nullptr;
-    Value repr_hook;  // the prelude's repr for futures and tasks
-    Type* future_type = nullptr;
-    Type* task_type = nullptr;
-    Type* handle_type = nullptr;
-    int users = 1;  // the module holder + every live future
 };
 
 class PyFuture : public Object, public corio::FutureBase, public PyFutData {
@@ -215,6 +166,8 @@ bool PyFuture::cancel(std::optional<std::string> message) {
 
 Object* py_of(corio::FutureBase* f) noexcept { return dynamic_cast<Object*>(f); }
 
+}  // namespace
+
 void AsyncioState::trace(Tracer& tracer) {
     for (Object* o : futures) {
         auto* f = dynamic_cast<corio::FutureBase*>(o);
@@ -251,6 +204,12 @@ Value AsyncioState::to_py(const std::exception_ptr& e) {
         return new_exception(interp, interp.exc.TimeoutError, {});
     } catch (const corio::InvalidStateError& x) {
         return new_exception(interp, cls("InvalidStateError"), x.what());
+    } catch (const corio::QueueEmpty&) {
+        return new_exception(interp, cls("QueueEmpty"), {});
+    } catch (const corio::QueueFull&) {
+        return new_exception(interp, cls("QueueFull"), {});
+    } catch (const corio::BrokenBarrierError& x) {
+        return new_exception(interp, cls("BrokenBarrierError"), x.what());
     } catch (const corio::ValueError& x) {
         return new_exception(interp, interp.exc.ValueError, x.what());
     } catch (const std::exception& x) {
@@ -260,8 +219,8 @@ Value AsyncioState::to_py(const std::exception_ptr& e) {
     }
 }
 
-std::exception_ptr AsyncioState::to_engine(Value exc, PyFutData& holder) {
-    holder.keep = exc;
+std::exception_ptr AsyncioState::to_engine(Value exc, Value& keep) {
+    keep = exc;
     if (isinstance(interp, exc, cls("CancelledError"))) {
         std::optional<std::string> msg;
         auto* eo = static_cast<ExceptionObject*>(exc.as_object());
@@ -270,6 +229,8 @@ std::exception_ptr AsyncioState::to_engine(Value exc, PyFutData& holder) {
     }
     return std::make_exception_ptr(PyException{exc});
 }
+
+namespace {
 
 FutureBase* as_future(Interp& interp, Value v) {
     if (!v.is_object()) return nullptr;
@@ -332,9 +293,12 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
     switch (s.kind) {
         case corio::StepResult::Kind::Blocked: {
             if (FutureBase* f = as_future(interp, s.value)) return corio::StepResult::blocked(*f);
+            // An engine-backed operation (queue.get()) run as the task itself.
+            if (OpCoroutine* op = as_op_coroutine(s.value))
+                if (corio::FutureBase* f = op->waiting()) return corio::StepResult::blocked(*f);
             Value exc = new_exception(interp, interp.exc.RuntimeError,
                                       "Task got bad yield: " + repr_utf8(interp, s.value));
-            error_ = st->to_engine(exc, *this);
+            error_ = st->to_engine(exc, keep);
             return {corio::StepResult::Kind::BadYield, nullptr, &error_};
         }
         case corio::StepResult::Kind::Yielded: return corio::StepResult::yielded();
@@ -344,7 +308,7 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
             return corio::StepResult::returned();
         default:
             py_exc = s.value;
-            error_ = st->to_engine(s.value, *this);
+            error_ = st->to_engine(s.value, keep);
             return corio::StepResult::raised(error_);
     }
 }
@@ -538,13 +502,13 @@ Value task_new(Interp& interp, Type* cls, const Value* args, std::size_t nargs, 
     parse_args(interp, ca, {"Task", {"coro", "loop", "name", "context"}, 1, 1}, out);
     Value coro = out[0];
     Generator* g = as_generator(interp, coro);
-    if (!g || g->kind != GenKind::Coroutine)
+    if ((!g || g->kind != GenKind::Coroutine) && !as_op_coroutine(coro))
         raise_type_error(interp, "a coroutine was expected, got " + repr_utf8(interp, coro));
     std::string name;
     if (out[2] && out[2] != interp.none) name = str_utf8(interp, out[2]);
     Value file;
     int line = 0;
-    if (g->frame) {
+    if (g && g->frame) {
         file = g->frame->code->filename;
         line = g->frame->code->spec->first_line;
     }
@@ -596,8 +560,14 @@ Value task_info(Interp& interp, const CallArgs& a) {
         if (g->frame) line = g->state == GenState::Created ? t->def_line : g->frame->code->line_of(g->frame->lasti());
     }
     Value waiter = interp.none;
-    if (corio::FutureBase* w = t->awaiting())
-        if (Object* o = py_of(w)) waiter = o;
+    if (corio::FutureBase* w = t->awaiting()) {
+        if (Object* o = py_of(w)) {
+            waiter = o;
+        } else {  // a primitive's waiter, which Python never sees
+            waiter = make_str(interp, std::string("<Future ") + (w->done() ? "finished" : "pending") +
+                                          " cb=[Task.task_wakeup()]>");
+        }
+    }
     return make_tuple(interp, {qual, file, make_int(interp, t->def_line), make_int(interp, line), waiter});
 }
 
@@ -797,7 +767,7 @@ Value mod_set_repr_hook(Interp& interp, const CallArgs& a) {
 Value mod_is_coroutine(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "iscoroutine", 1, 1);
     Generator* g = as_generator(interp, a[0]);
-    return interp.boolean(g && g->kind == GenKind::Coroutine);
+    return interp.boolean((g && g->kind == GenKind::Coroutine) || as_op_coroutine(a[0]));
 }
 
 Value mod_is_future(Interp& interp, const CallArgs& a) {
@@ -888,6 +858,8 @@ Module* make_asyncio_module(Interp& interp) {
         b->data = st;
         d->set_str(interp, b->name, b);
     }
+
+    add_sync_primitives(interp, st, d, static_cast<BuiltinFunction*>(fut->dict->get_str(interp, "_state_holder").as_object()));
 
     std::string src = std::string(asyncio_prelude_source()) + std::string(asyncio_sync_prelude_source());
     std::string filename = "<frozen asyncio>";

@@ -70,7 +70,8 @@ def _repr(fut):
         qual, filename, defline, line, waiter = fut._task_info()
         info.insert(2, f'coro=<{_format_coroutine(qual, filename, defline, line)}>')
         if waiter is not None:
-            info.insert(3, f'wait_for={waiter!r}')
+            # a str: a lock's or a queue's waiter, formatted by _task_info
+            info.insert(3, f'wait_for={waiter if type(waiter) is str else repr(waiter)}')
         return f'<Task {" ".join(info)}>'
     return f'<Future {" ".join(_future_repr_info(fut))}>'
 

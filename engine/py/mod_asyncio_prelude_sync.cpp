@@ -1,283 +1,114 @@
-// mod_asyncio_prelude_sync.cpp — the Python half of asyncio's
-// synchronization primitives and queues (CPython 3.11's locks.py and
-// queues.py on the engine-backed futures); loaded after
-// mod_asyncio_prelude.cpp's source, in the same module namespace.
+// mod_asyncio_prelude_sync.cpp — the Python parts of asyncio's
+// synchronization primitives and queues, which the engine serves
+// (mod_asyncio_sync.cpp): reprs, properties, Condition.wait_for, the queue
+// hooks of subclasses; loaded after mod_asyncio_prelude.cpp's source, in the
+// same module namespace.
 #include "py/mod_asyncio.hpp"
 
 namespace corio::py {
 
 std::string_view asyncio_sync_prelude_source() {
     static constexpr std::string_view kSource = R"PRELUDE(
-class Lock:
-    def __init__(self):
-        self._waiters = None
-        self._locked = False
+# Lock, Event, Semaphore, BoundedSemaphore, Condition, Barrier and the
+# queues are the engine's (mod_asyncio_sync.cpp); here: what they have in
+# Python in CPython 3.11 besides their waits.
 
-    def __repr__(self):
-        extra = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{extra}]>'
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
-    def locked(self):
-        return self._locked
-
-    async def acquire(self):
-        if (not self._locked and (self._waiters is None or
-                all(w.cancelled() for w in self._waiters))):
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = _create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._locked = True
-        return True
-
-    def release(self):
-        if self._locked:
-            self._locked = False
-            self._wake_up_first()
-        else:
-            raise RuntimeError('Lock is not acquired.')
-
-    def _wake_up_first(self):
-        if not self._waiters:
-            return
-        fut = self._waiters[0]
-        if not fut.done():
-            fut.set_result(True)
+_patch(Semaphore, '_value', property(Semaphore._get_value))
 
 
-class Event:
-    def __init__(self):
-        self._waiters = []
-        self._value = False
+def _condition_delegate(name):
+    def method(self, *args):
+        return getattr(self._get_lock(), name)(*args)
+    method.__name__ = name
+    method.__qualname__ = 'Condition.' + name
+    return method
 
-    def is_set(self):
-        return self._value
-
-    def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        self._value = False
-
-    async def wait(self):
-        if self._value:
-            return True
-        fut = _create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
+for _name in ('acquire', 'release', 'locked', '__aenter__', '__aexit__'):
+    _patch(Condition, _name, _condition_delegate(_name))
+del _name
 
 
-class Semaphore:
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
-        self._value = value
+async def _condition_wait_for(self, predicate):
+    result = predicate()
+    while not result:
+        await self.wait()
+        result = predicate()
+    return result
 
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
-    def locked(self):
-        return self._value == 0 or (
-            any(not w.cancelled() for w in (self._waiters or ())))
-
-    async def acquire(self):
-        if not self.locked():
-            self._value -= 1
-            return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = _create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
-        if self._value > 0:
-            self._wake_up_next()
-        return True
-
-    def release(self):
-        self._value += 1
-        self._wake_up_next()
-
-    def _wake_up_next(self):
-        if not self._waiters:
-            return
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
+_condition_wait_for.__qualname__ = 'Condition.wait_for'
+_patch(Condition, 'wait_for', _condition_wait_for)
 
 
-class BoundedSemaphore(Semaphore):
-    def __init__(self, value=1):
-        self._bound_value = value
-        super().__init__(value)
-
-    def release(self):
-        if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
-        super().release()
+_patch(Barrier, 'parties', property(lambda self: self._info()[1]))
+_patch(Barrier, 'n_waiting', property(lambda self: self._info()[2]))
+_patch(Barrier, 'broken', property(lambda self: self._info()[3]))
 
 
-class Queue:
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-        self._init(maxsize)
-
-    def _init(self, maxsize):
-        self._queue = []
-
-    def _get(self):
-        return self._queue.pop(0)
-
-    def _put(self, item):
-        self._queue.append(item)
-
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.pop(0)
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-
-    def qsize(self):
-        return len(self._queue)
-
-    @property
-    def maxsize(self):
-        return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        else:
-            return self.qsize() >= self._maxsize
-
-    async def put(self, item):
-        while self.full():
-            putter = _create_future()
-            self._putters.append(putter)
-            try:
-                await putter
-            except:
-                putter.cancel()
-                try:
-                    self._putters.remove(putter)
-                except ValueError:
-                    pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
-
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-
-    async def get(self):
-        while self.empty():
-            getter = _create_future()
-            self._getters.append(getter)
-            try:
-                await getter
-            except:
-                getter.cancel()
-                try:
-                    self._getters.remove(getter)
-                except ValueError:
-                    pass
-                if not self.empty() and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        self._wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-
-    async def join(self):
-        if self._unfinished_tasks > 0:
-            await self._finished.wait()
+_patch(Queue, 'maxsize', property(Queue._get_maxsize))
+_patch(Queue, '_maxsize', property(Queue._get_maxsize))
+_patch(Queue, '_unfinished_tasks', property(lambda self: self._info()[3]))
+_patch(Queue, '__class_getitem__', classmethod(type(list[int])))
 
 
-class PriorityQueue(Queue):
-    def _init(self, maxsize):
-        self._queue = []
+# The storage hooks, called only for subclasses that override one of them
+# (CPython's queues call them always; corio's own queues keep their items
+# in the engine).
+def _queue_init(self, maxsize):
+    self._queue = []
 
-    def _put(self, item):
-        self._queue.append(item)
-        self._queue.sort()
+def _fifo_get(self):
+    return self._queue.pop(0)
 
-    def _get(self):
-        return self._queue.pop(0)
+def _queue_put(self, item):
+    self._queue.append(item)
 
+def _lifo_get(self):
+    return self._queue.pop()
 
-class LifoQueue(Queue):
-    def _get(self):
-        return self._queue.pop()
+def _heap_siftdown(heap, startpos, pos):
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if newitem < parent:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+def _heap_put(self, item):  # heapq.heappush
+    self._queue.append(item)
+    _heap_siftdown(self._queue, 0, len(self._queue) - 1)
+
+def _heap_get(self):  # heapq.heappop
+    heap = self._queue
+    last = heap.pop()
+    if not heap:
+        return last
+    smallest = heap[0]
+    heap[0] = last
+    endpos = len(heap)
+    pos = 0
+    newitem = heap[pos]
+    childpos = 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _heap_siftdown(heap, 0, pos)
+    return smallest
+
+_patch(Queue, '_init', _queue_init)
+_patch(Queue, '_put', _queue_put)
+_patch(Queue, '_get', _fifo_get)
+_patch(LifoQueue, '_get', _lifo_get)
+_patch(PriorityQueue, '_put', _heap_put)
+_patch(PriorityQueue, '_get', _heap_get)
 )PRELUDE";
     return kSource;
 }

@@ -66,6 +66,12 @@ using NewFn = Value (*)(Interp&, Type* cls, const Value* args, std::size_t nargs
 using InitFn = void (*)(Interp&, Value self, const Value* args, std::size_t nargs,
                         Tuple* kwnames);
 using NextFn = Value (*)(Interp&, Value iterator);  // null: exhausted (no StopIteration)
+// One step of a native awaitable that is its own iterator (CPython's
+// am_send): sends `value` in, or throws `throw_exc` in when it is not null.
+// Returns true with `out` = the value yielded, or false with `out` = the
+// return value; what it raises is thrown as PyException. No StopIteration
+// is ever created on this path: `await queue.get()` costs no exception.
+using AmSendFn = bool (*)(Interp&, Value self, Value value, Value throw_exc, Value& out);
 using InstanceDictFn = Dict** (*)(Object* self);
 
 // The binary operator slots, indexed by BinaryOp (Add .. Xor); the
@@ -85,6 +91,7 @@ struct TypeSlots {
     LenFn len = nullptr;
     UnaryFn iter = nullptr;
     NextFn next = nullptr;
+    AmSendFn am_send = nullptr;  // set: `await obj` iterates obj itself through this
     BinaryFn getitem = nullptr;
     SetItemFn setitem = nullptr;
     ContainsFn contains = nullptr;

@@ -342,6 +342,7 @@ Value get_awaitable(Interp& interp, Value v, uint32_t where) {
         return v;
     }
     if (g && g->kind == GenKind::Generator && g->frame && (g->frame->code->flags & kCoIterableCoroutine)) return v;
+    if (interp.type_of(v)->slots.am_send) return v;  // its own awaitable iterator
     Value m = type_lookup(interp, interp.type_of(v), interp.names.await_);
     if (!m) {
         if (where == 1)
@@ -402,6 +403,7 @@ Value get_anext(Interp& interp, Value aiter) {
 
 bool send_to_iterator(Interp& interp, Value it, Value v, Value& out) {
     Type* t = interp.type_of(it);
+    if (t->slots.am_send) return t->slots.am_send(interp, it, v, Value(), out);
     if (v == interp.none) {
         if (t->is_heap_type() || !t->slots.next) {
             return !catch_stop(interp, [&] { return call_method(interp, it, interp.names.next, {}); }, out);

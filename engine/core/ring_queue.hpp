@@ -53,8 +53,15 @@ public:
     T& operator[](std::size_t i) noexcept { return *slot(head_ + i); }
     const T& operator[](std::size_t i) const noexcept { return *slot(head_ + i); }
 
-    // Removes the element at index i, keeping the order of the others.
+    // Removes the element at index i, keeping the order of the others; moves
+    // the shorter side, so removing near either end is O(1) (waiters are
+    // mostly removed from the front, in the order they were woken).
     void erase(std::size_t i) {
+        if (i < size_ / 2) {
+            for (std::size_t k = i; k > 0; --k) (*this)[k] = std::move((*this)[k - 1]);
+            pop_front();
+            return;
+        }
         for (std::size_t k = i; k + 1 < size_; ++k) (*this)[k] = std::move((*this)[k + 1]);
         pop_back();
     }

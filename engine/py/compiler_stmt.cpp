@@ -427,7 +427,18 @@ void Compiler::expr_stmt(const ExprStmt* s) {
   if (s->value->kind == ExprKind::Constant) return;  // a constant statement does nothing
   visit_expr(s->value);
   set_loc(s);
-  emit(Op::POP_TOP);
+  // CPython frees the value here, and warns if it is a coroutine never
+  // started (never_awaited.hpp): POP_TOP_EXPR checks. Not for a value read
+  // from a variable, an attribute or an item, or sent to a yield: something
+  // else still holds it, so CPython frees nothing and says nothing.
+  switch (s->value->kind) {
+    case ExprKind::Name:
+    case ExprKind::Attribute:
+    case ExprKind::Subscript:
+    case ExprKind::NamedExpr:
+    case ExprKind::Yield: emit(Op::POP_TOP); break;
+    default: emit(Op::POP_TOP_EXPR); break;
+  }
 }
 
 }  // namespace corio::py

@@ -10,6 +10,7 @@
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/function.hpp"
+#include "py/never_awaited.hpp"
 #include "py/protocols.hpp"
 #include "py/str.hpp"
 #include "py/traceback.hpp"
@@ -37,7 +38,11 @@ void Generator::trace(Tracer& tracer) {
 Generator* make_generator(Interp& interp, Frame* frame) {
     VmTypes& t = vm_of(interp).types;
     const uint32_t flags = frame->code->flags;
-    if (flags & kCoCoroutine) return interp.heap.make<Generator>(t.coroutine, frame, GenKind::Coroutine);
+    if (flags & kCoCoroutine) {
+        Generator* coro = interp.heap.make<Generator>(t.coroutine, frame, GenKind::Coroutine);
+        watch_coroutine(interp, coro);
+        return coro;
+    }
     if (flags & kCoAsyncGenerator)
         return interp.heap.make<Generator>(t.async_generator, frame, GenKind::AsyncGenerator);
     return interp.heap.make<Generator>(t.generator, frame, GenKind::Generator);

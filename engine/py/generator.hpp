@@ -17,6 +17,10 @@
 //
 // The engine's step protocol is coroutine_step: one step of a coroutine run
 // as an asyncio task.
+//
+// A coroutine dropped before it started is reported as CPython reports it
+// ("coroutine 'f' was never awaited"): every coroutine is watched from its
+// creation (never_awaited.hpp says where and when the warning appears).
 #pragma once
 
 #include <cstdint>
@@ -45,6 +49,7 @@ public:
     bool awaited = false;          // a coroutine: already awaited by someone
     bool async_running = false;    // an async generator: an asend/athrow is in progress
     bool hooks_called = false;
+    bool unawaited_reported = false;  // "never awaited" was printed (never_awaited.hpp)
     Str* name;
     Str* qualname;
     ExcState exc_state;            // the handled exception inside the frame

@@ -23,6 +23,18 @@ ExternalRoot::~ExternalRoot() {
     if (next_) next_->prev_ = prev_;
 }
 
+SweepObserver::SweepObserver(Heap& heap) noexcept : heap_(&heap) {
+    next_ = heap.observers_;
+    if (next_) next_->prev_ = this;
+    heap.observers_ = this;
+}
+
+SweepObserver::~SweepObserver() {
+    if (prev_) prev_->next_ = next_;
+    else heap_->observers_ = next_;
+    if (next_) next_->prev_ = prev_;
+}
+
 Heap::~Heap() {
     while (all_) {
         Object* next = all_->gc_next_;
@@ -76,6 +88,7 @@ std::size_t Heap::collect(const std::function<void(Tracer&)>& trace_roots) {
         mark_stack_.pop_back();
         o->trace(tracer);
     }
+    for (SweepObserver* s = observers_; s; s = s->next_) s->before_sweep();
     // Sweep: unlink and destroy the unmarked, clear the marks of the rest.
     std::size_t freed = 0;
     std::size_t live = 0;
@@ -95,6 +108,7 @@ std::size_t Heap::collect(const std::function<void(Tracer&)>& trace_roots) {
     since_last_ = 0;
     threshold_ = live > kMinThresholdBytes ? live : kMinThresholdBytes;
     ++collections_;
+    for (SweepObserver* s = observers_; s; s = s->next_) s->after_collection();
     return freed;
 }
 

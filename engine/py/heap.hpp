@@ -10,6 +10,11 @@
 // grow to about twice its live size. The VM polls wants_collection() at its
 // safe points. Allocation beyond limit_bytes() throws HeapExhausted, which
 // the interpreter turns into MemoryError.
+//
+// A SweepObserver holds heap objects weakly (it does not keep them alive)
+// and hears about each collection: between marking and sweeping it sees
+// which of its objects are about to be freed while they are still intact
+// (never_awaited.hpp reports coroutines dropped before they started).
 #pragma once
 
 #include <cstddef>
@@ -27,6 +32,32 @@ namespace corio::py {
 // The heap's limit was reached (MemoryError in Python).
 struct HeapExhausted {
     std::size_t requested;
+};
+
+class Heap;
+
+// Something outside the heap that keeps pointers to heap objects without
+// keeping them alive: registered with the heap for its lifetime, told about
+// every collection.
+class SweepObserver {
+public:
+    explicit SweepObserver(Heap& heap) noexcept;
+    SweepObserver(const SweepObserver&) = delete;
+    SweepObserver& operator=(const SweepObserver&) = delete;
+    virtual ~SweepObserver();
+    // After marking, before anything is freed: Heap::survives(o) tells which
+    // objects live on; the others are still intact. Must not allocate heap
+    // objects or run Python code (the heap is half swept).
+    virtual void before_sweep() = 0;
+    // When the collection is over: may allocate (no collection starts
+    // before it returns). Must not throw.
+    virtual void after_collection() noexcept {}
+
+private:
+    friend class Heap;
+    Heap* heap_;
+    SweepObserver* prev_ = nullptr;
+    SweepObserver* next_ = nullptr;
 };
 
 class Heap {
@@ -76,9 +107,13 @@ public:
     void set_limit_bytes(std::size_t limit) noexcept { limit_ = limit; }
     uint64_t collections() const noexcept { return collections_; }
 
+    // During SweepObserver::before_sweep: whether `o` survives this collection.
+    static bool survives(const Object* o) noexcept { return o->gc_marked_; }
+
 private:
     friend class Tracer;
     friend class ExternalRoot;
+    friend class SweepObserver;
 
     void* allocate(std::size_t size);
     void release(void* mem, std::size_t size) noexcept;
@@ -87,6 +122,7 @@ private:
 
     Object* all_ = nullptr;
     ExternalRoot* roots_ = nullptr;
+    SweepObserver* observers_ = nullptr;
     std::vector<Object*> mark_stack_;
     std::size_t live_bytes_ = 0;
     std::size_t since_last_ = 0;

@@ -27,6 +27,7 @@ inline constexpr int kVarEffect = 1000;
     X(EXTENDED_ARG,      Raw,   0,  "-> (prefixes the next argument with 8 more bits)")     \
     /* stack shuffling */                                                                   \
     X(POP_TOP,           None, -1,  "x ->")                                                 \
+    X(POP_TOP_EXPR,      None, -1,  "x ->  (an expression statement's value: never_awaited.hpp)") \
     X(COPY,              Count, 1,  "... x(n) ... -> ... x ... x  (n: 1 = top)")            \
     X(SWAP,              Count, 0,  "swap top with item n (2 = second)")                   \
     X(PUSH_NULL,         None,  1,  "-> NULL  (marks 'no self' before a callable)")         \

@@ -16,6 +16,7 @@
 #include "py/heap.hpp"
 #include "py/list.hpp"
 #include "py/module.hpp"
+#include "py/never_awaited.hpp"
 #include "py/run.hpp"
 #include "py/str.hpp"
 #include "py/traceback.hpp"
@@ -91,6 +92,8 @@ void Session::finish(int status) {
     vm.task_step_depth = -1;
     phase_ = Phase::Done;
     status_ = status;
+    // CPython's shutdown frees what is left: coroutines never started warn.
+    report_never_awaited_at_exit(interp_);
 }
 
 // Reports an uncaught exception as python does and keeps what the page

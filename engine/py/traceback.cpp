@@ -90,6 +90,8 @@ const std::string* source_of(Interp& interp, std::string_view filename) {
 
 }  // namespace
 
+const std::string* source_text(Interp& interp, std::string_view filename) { return source_of(interp, filename); }
+
 std::string location_carets(std::string_view line, const Position& pos) {
     if (pos.line <= 0 || pos.end_line <= 0 || pos.col < 0 || pos.end_col < 0) return {};
     const int len = char_count(line, line.size());

@@ -48,6 +48,9 @@ Value make_frame_object(Interp& interp, Frame* frame);
 // Registers the text of a source file for tracebacks (the main module's;
 // files are read from disk otherwise).
 void register_source(Interp& interp, std::string_view filename, std::string source);
+// The text of a source file as tracebacks show it: the registered text,
+// else the file read from disk (and kept); null if it cannot be read.
+const std::string* source_text(Interp& interp, std::string_view filename);
 
 // The whole report CPython prints for an uncaught exception.
 std::string format_exception(Interp& interp, Value exc);

@@ -17,6 +17,7 @@
 #include "py/int.hpp"
 #include "py/iterators.hpp"
 #include "py/list.hpp"
+#include "py/never_awaited.hpp"
 #include "py/protocols.hpp"
 #include "py/range.hpp"
 #include "py/set.hpp"
@@ -33,6 +34,7 @@ namespace corio::py {
 
 Vm::Vm(Interp& interp_) : ExternalRoot(interp_.heap), interp(interp_) {
     interp.vm = this;
+    never_awaited = std::make_unique<NeverAwaited>(interp);
     types.code = new_builtin_type(interp, "code", nullptr, 0);
     finish_builtin_type(interp, types.code);
     types.function = new_builtin_type(interp, "function", nullptr, kTypeMethodDescriptor);
@@ -318,6 +320,16 @@ resume:
                     goto dispatch;
                 }
                 case Op::POP_TOP: --sp; break;
+                case Op::POP_TOP_EXPR: {
+                    // An expression statement's value, freed here by CPython:
+                    // a coroutine never started is reported (never_awaited.hpp).
+                    Value v = POP();
+                    if (v.is_object() && v.as_object()->type() == vm.types.coroutine) {
+                        SAVE_FRAME();
+                        expression_value_dropped(I, f, v);
+                    }
+                    break;
+                }
                 case Op::COPY: {
                     Value v = PEEK(arg);
                     PUSH(v);

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -31,6 +32,7 @@
 namespace corio::py {
 
 class Generator;
+class NeverAwaited;
 class Function;
 class Tuple;
 
@@ -134,6 +136,8 @@ public:
     Value builtin_next;
     Value builtin_dir;
     Value builtin_vars;
+    // Coroutines not started yet, for "never awaited" (never_awaited.hpp).
+    std::unique_ptr<NeverAwaited> never_awaited;
 
     // The exception being handled (topmost non-empty level), or null.
     Value handled_exception() const noexcept;

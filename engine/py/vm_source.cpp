@@ -25,12 +25,12 @@ std::shared_ptr<const CodeSpec> compile_expression(std::string_view source, std:
         throw lines.raw_error("SyntaxError", "invalid syntax", line, 1, line, 1);
     }
     auto spec = std::make_shared<CodeSpec>(*compile_source(source, filename));
-    // The module ends: <expr> POP_TOP LOAD_CONST None RETURN_VALUE. Keep
-    // the value: the POP_TOP and the LOAD_CONST become NOPs.
+    // The module ends: <expr> POP_TOP(_EXPR) LOAD_CONST None RETURN_VALUE.
+    // Keep the value: the POP_TOP and the LOAD_CONST become NOPs.
     std::vector<uint32_t>& code = spec->code;
     const std::size_t n = code.size();
     if (n >= 3 && word_op(code[n - 1]) == Op::RETURN_VALUE && word_op(code[n - 2]) == Op::LOAD_CONST &&
-        word_op(code[n - 3]) == Op::POP_TOP) {
+        (word_op(code[n - 3]) == Op::POP_TOP || word_op(code[n - 3]) == Op::POP_TOP_EXPR)) {
         code[n - 2] = encode(Op::NOP, 0);
         code[n - 3] = encode(Op::NOP, 0);
     }

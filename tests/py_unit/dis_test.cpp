@@ -120,7 +120,7 @@ TEST_CASE("dis: try, except with a name, finally", "[dis]") {
         R"dis(  3           0 PUSH_NULL
               1 LOAD_GLOBAL              0 (g)
               2 CALL                     0
-              3 POP_TOP
+              3 POP_TOP_EXPR
               4 JUMP                    28 (to 28)
         >>    5 PUSH_EXC_INFO
 
@@ -133,7 +133,7 @@ TEST_CASE("dis: try, except with a name, finally", "[dis]") {
              11 LOAD_GLOBAL              2 (h)
              12 LOAD_FAST                0 (e)
              13 CALL                     1
-             14 POP_TOP
+             14 POP_TOP_EXPR
              15 POP_EXCEPT
              16 LOAD_CONST               0 (None)
              17 STORE_FAST               0 (e)
@@ -151,13 +151,13 @@ TEST_CASE("dis: try, except with a name, finally", "[dis]") {
   7     >>   28 PUSH_NULL
              29 LOAD_GLOBAL              3 (k)
              30 CALL                     0
-             31 POP_TOP
+             31 POP_TOP_EXPR
              32 JUMP                    42 (to 42)
         >>   33 PUSH_EXC_INFO
              34 PUSH_NULL
              35 LOAD_GLOBAL              3 (k)
              36 CALL                     0
-             37 POP_TOP
+             37 POP_TOP_EXPR
              38 RERAISE                  0
         >>   39 COPY                     3
              40 POP_EXCEPT
@@ -289,7 +289,7 @@ TEST_CASE("dis: keyword and star arguments", "[dis]") {
               3 LOAD_CONST               1 (1)
               4 LOAD_CONST               2 (('key',))
               5 CALL_KW                  2
-              6 POP_TOP
+              6 POP_TOP_EXPR
 
   3           7 PUSH_NULL
               8 LOAD_GLOBAL              0 (g)
@@ -298,8 +298,25 @@ TEST_CASE("dis: keyword and star arguments", "[dis]") {
              11 LOAD_FAST                1 (kw)
              12 DICT_MERGE               1
              13 CALL_FUNCTION_EX         1
-             14 POP_TOP
+             14 POP_TOP_EXPR
              15 LOAD_CONST               0 (None)
              16 RETURN_VALUE)dis");
 }
 
+
+TEST_CASE("dis: expression statements that may drop a coroutine", "[dis]") {
+  // A call's value may be the only reference to a new coroutine: checked
+  // for "never awaited" (POP_TOP_EXPR); a variable still holds its value.
+  CHECK(dis_of_f(R"py(def f(c):
+    c
+    g())py") ==
+        R"dis(  2           0 LOAD_FAST                0 (c)
+              1 POP_TOP
+
+  3           2 PUSH_NULL
+              3 LOAD_GLOBAL              0 (g)
+              4 CALL                     0
+              5 POP_TOP_EXPR
+              6 LOAD_CONST               0 (None)
+              7 RETURN_VALUE)dis");
+}

@@ -66,30 +66,59 @@ private:
     Value exc_;
 };
 
+}  // namespace
+
 // What a PyFuture and a PyTask share: the Python side of the future.
 struct PyFutData {
     AsyncioState* st = nullptr;
     Value py_result;             // the result, once finished
     Value py_exc;                // the exception (set, raised or cancelled), for tracing
     Value keep;                  // a value an engine exception_ptr carries now
-    std::vector<Value> callbacks;  // Python done callbacks registered
+    List* callbacks = nullptr;   // Python done callbacks registered (made on first)
+    // The module's list of live futures and tasks (AsyncioState::live).
+    Object* object = nullptr;
+    PyFutData* prev_live = nullptr;
+    PyFutData* next_live = nullptr;
+
     void trace_data(Tracer& tracer) {
         tracer.visit(py_result);
         tracer.visit(py_exc);
         tracer.visit(keep);
-        for (Value v : callbacks) tracer.visit(v);
+        if (callbacks) tracer.visit(callbacks);
+    }
+    void link(AsyncioState* state, Object* obj) noexcept {
+        st = state;
+        object = obj;
+        next_live = st->live;
+        if (next_live) next_live->prev_live = this;
+        st->live = this;
+    }
+    void unlink() noexcept {
+        if (prev_live) prev_live->next_live = next_live;
+        else st->live = next_live;
+        if (next_live) next_live->prev_live = prev_live;
+    }
+    void forget_callback(Value fn) noexcept {
+        if (!callbacks) return;
+        for (std::size_t i = 0; i < callbacks->size(); ++i)
+            if ((*callbacks)[i] == fn) {
+                callbacks->erase(i);
+                return;
+            }
     }
 };
+
+namespace {
+
 
 class PyFuture : public Object, public corio::FutureBase, public PyFutData {
 public:
     PyFuture(Type* type, corio::Loop& lp, AsyncioState* state) : Object(type), corio::FutureBase(lp) {
-        st = state;
+        link(state, this);
         st->retain();
-        st->futures.insert(this);
     }
     ~PyFuture() override {
-        st->futures.erase(this);
+        unlink();
         st->release();
     }
     void trace(Tracer& tracer) override { trace_data(tracer); }
@@ -120,12 +149,11 @@ public:
           corio::TaskBase(lp, std::move(name),
                           lp.tracing() ? coroutine_label(state->interp, c) : std::string()),
           coro(c) {
-        st = state;
+        link(state, this);
         st->retain();
-        st->futures.insert(this);
     }
     ~PyTask() override {
-        st->futures.erase(this);
+        unlink();
         st->release();
     }
     void trace(Tracer& tracer) override {
@@ -169,10 +197,9 @@ Object* py_of(corio::FutureBase* f) noexcept { return dynamic_cast<Object*>(f); 
 }  // namespace
 
 void AsyncioState::trace(Tracer& tracer) {
-    for (Object* o : futures) {
-        auto* f = dynamic_cast<corio::FutureBase*>(o);
-        if (!f) continue;
-        if (f->ref_count() > 0 || (f->is_task() && !f->done())) tracer.visit(o);
+    for (PyFutData* d = live; d; d = d->next_live) {
+        auto* f = dynamic_cast<corio::FutureBase*>(d->object);
+        if (f && (f->ref_count() > 0 || (f->is_task() && !f->done()))) tracer.visit(d->object);
     }
     for (auto& [key, v] : calls) tracer.visit(v);
     tracer.visit(repr_hook);
@@ -438,17 +465,13 @@ Value fut_add_done_callback(Interp& interp, const CallArgs& a) {
     PyFutData* d = data_of(f);
     Object* fn = args[0].is_object() ? args[0].as_object() : nullptr;
     if (!fn) raise_type_error(interp, "callback is not callable");
-    d->callbacks.push_back(args[0]);
+    if (!d->callbacks) d->callbacks = make_list(interp);
+    d->callbacks->append(interp, args[0]);
     AsyncioState* st = d->st;
     f->add_done_callback(
         [st, fn](corio::FutureBase& fut) {
-            PyFutData* dd = data_of(&fut);
             Value fnv(fn);
-            for (auto it = dd->callbacks.begin(); it != dd->callbacks.end(); ++it)
-                if (*it == fnv) {
-                    dd->callbacks.erase(it);
-                    break;
-                }
+            data_of(&fut)->forget_callback(fnv);
             Value arg(py_of(&fut));
             py::call(st->interp, fnv, &arg, 1);
         },
@@ -461,9 +484,9 @@ Value fut_remove_done_callback(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     PyFutData* d = data_of(f);
     std::size_t n = f->remove_done_callback(a[1].is_object() ? a[1].as_object() : nullptr);
-    for (auto it = d->callbacks.begin(); it != d->callbacks.end();)
-        if (*it == a[1]) it = d->callbacks.erase(it);
-        else ++it;
+    if (d->callbacks)
+        for (std::size_t i = d->callbacks->size(); i-- > 0;)
+            if ((*d->callbacks)[i] == a[1]) d->callbacks->erase(i);
     return make_int(interp, static_cast<int64_t>(n));
 }
 
@@ -737,9 +760,9 @@ Value mod_all_tasks(Interp& interp, const CallArgs& a) {
 Value mod_unretrieved(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     std::vector<std::pair<uint64_t, Object*>> found;
-    for (Object* o : st->futures) {
-        auto* f = dynamic_cast<corio::FutureBase*>(o);
-        if (f && f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), o);
+    for (PyFutData* d = st->live; d; d = d->next_live) {
+        auto* f = dynamic_cast<corio::FutureBase*>(d->object);
+        if (f && f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), d->object);
     }
     std::sort(found.begin(), found.end());
     List* out = make_list(interp);

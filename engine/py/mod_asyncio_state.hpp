@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/loop.hpp"
@@ -35,6 +34,8 @@ struct AsyncioSyncTypes {
     Type* priority_queue = nullptr;
     Type* lifo_queue = nullptr;
 };
+
+struct PyFutData;
 
 class AsyncioState final : public ExternalRoot {
 public:
@@ -76,7 +77,7 @@ public:
     std::unique_ptr<corio::Host> own_host;
     uint64_t task_counter = 0;
     std::vector<std::unique_ptr<corio::Loop>> loops;  // closed ones stay (futures point at them)
-    std::unordered_set<Object*> futures;              // every live PyFuture / PyTask
+    PyFutData* live = nullptr;  // every live PyFuture / PyTask (an intrusive list)
     std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
     uint64_t next_call = 0;
     Dict* module_dict = nullptr;

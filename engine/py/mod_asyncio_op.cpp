@@ -7,11 +7,17 @@
 
 #include "py/builtin_function.hpp"
 #include "py/exceptions.hpp"
+#include "py/never_awaited.hpp"
 #include "py/protocols.hpp"
 #include "py/vm_ops.hpp"
 #include "py/str.hpp"
 
 namespace corio::py {
+
+OpCoroutine::~OpCoroutine() {
+    if (state == State::Created && !unawaited_reported) warn_never_awaited(st->interp, qualname);
+    st->release();
+}
 
 void OpCoroutine::trace(Tracer& tracer) {
     tracer.visit(owner);
@@ -135,6 +141,17 @@ OpCoroutine* as_op_coroutine(Value v) noexcept {
     return o->type()->slots.am_send == op_send ? static_cast<OpCoroutine*>(o) : nullptr;
 }
 
+namespace {
+
+std::string_view take_unawaited(Object* obj) {
+    auto* c = static_cast<OpCoroutine*>(obj);
+    if (c->state != OpCoroutine::State::Created || c->unawaited_reported) return {};
+    c->unawaited_reported = true;
+    return c->qualname;
+}
+
+}  // namespace
+
 Type* make_op_coroutine_type(Interp& interp) {
     Type* t = new_builtin_type(interp, "coroutine", nullptr, 0);
     t->slots.am_send = op_send;
@@ -145,6 +162,7 @@ Type* make_op_coroutine_type(Interp& interp) {
     add_method(interp, t, "close", m_close);
     add_method(interp, t, "__await__", m_await);
     finish_builtin_type(interp, t);
+    report_dropped_instances(interp, t, take_unawaited);
     return t;
 }
 

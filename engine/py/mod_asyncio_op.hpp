@@ -35,7 +35,9 @@ public:
         : Object(type), st(module_state), owner(primitive), arg(held), qualname(name) {
         st->retain();
     }
-    ~OpCoroutine() override { st->release(); }
+    // Never started: CPython's "coroutine 'Queue.get' was never awaited"
+    // (reported by an expression statement already, or now).
+    ~OpCoroutine() override;
     void trace(Tracer& tracer) override;
 
     // The engine future the operation waits on; null unless it waits.
@@ -52,6 +54,7 @@ public:
     corio::FutureBase* waiting_on = nullptr;
     const char* qualname;
     State state = State::Created;
+    bool unawaited_reported = false;
 };
 
 // The operation Op (one of the engine's *Op classes); Result turns its

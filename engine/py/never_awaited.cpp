@@ -152,8 +152,24 @@ void watch_unawaited(Interp& interp, Object* obj, UnawaitedName unawaited) {
 
 void watch_coroutine(Interp& interp, Generator* coro) { watch_unawaited(interp, coro, coroutine_unawaited); }
 
+void report_dropped_instances(Interp& interp, Type* type, TakeUnawaited take) {
+    if (NeverAwaited* watcher = watcher_of(interp)) watcher->native_types_.emplace_back(type, take);
+}
+
 void expression_value_dropped(Interp& interp, Frame* frame, Value value) {
-    auto* coro = static_cast<Generator*>(value.as_object());
+    Object* obj = value.as_object();
+    if (obj->type() != vm_of(interp).types.coroutine) {
+        NeverAwaited* watcher = watcher_of(interp);
+        if (!watcher) return;
+        for (auto& [type, take] : watcher->native_types_) {
+            if (type != obj->type()) continue;
+            std::string_view name = take(obj);
+            if (!name.empty()) report(interp, frame, name, false);
+            return;
+        }
+        return;
+    }
+    auto* coro = static_cast<Generator*>(obj);
     if (coro->state != GenState::Created || coro->unawaited_reported) return;
     coro->unawaited_reported = true;
     report(interp, frame, coro->qualname->view(), false);

@@ -70,8 +70,16 @@ void watch_unawaited(Interp& interp, Object* obj, UnawaitedName unawaited);
 // Every coroutine is watched from its creation (make_generator).
 void watch_coroutine(Interp& interp, Generator* coro);
 
-// POP_TOP_EXPR dropped `value` (a coroutine) in `frame`, whose ip is saved:
-// reports it now if it never started.
+// A native awaitable type standing for coroutines (asyncio's Queue.get):
+// `take` gives the qualname of an instance never started nor reported, and
+// marks it reported; else empty. An expression statement dropping one
+// reports it as it reports a coroutine (the type's am_send slot is set).
+using TakeUnawaited = std::string_view (*)(Object* obj);
+void report_dropped_instances(Interp& interp, Type* type, TakeUnawaited take);
+
+// POP_TOP_EXPR dropped `value` (a coroutine, or an instance of a type given
+// to report_dropped_instances) in `frame`, whose ip is saved: reports it
+// now if it never started.
 void expression_value_dropped(Interp& interp, Frame* frame, Value value);
 
 // The program ended (Session): reports every watched object still never
@@ -90,6 +98,8 @@ private:
     friend void warn_never_awaited(Interp&, std::string_view);
     friend void watch_unawaited(Interp&, Object*, UnawaitedName);
     friend void report_never_awaited_at_exit(Interp&);
+    friend void report_dropped_instances(Interp&, Type*, TakeUnawaited);
+    friend void expression_value_dropped(Interp&, Frame*, Value);
 
     struct Watched {
         Object* obj;
@@ -98,6 +108,7 @@ private:
     Interp& interp_;
     std::vector<Watched> watched_;      // in creation order
     std::vector<std::string> pending_;  // freed by this collection: reported when it ends
+    std::vector<std::pair<Type*, TakeUnawaited>> native_types_;
     bool collecting_ = false;
 };
 

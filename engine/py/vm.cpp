@@ -324,7 +324,8 @@ resume:
                     // An expression statement's value, freed here by CPython:
                     // a coroutine never started is reported (never_awaited.hpp).
                     Value v = POP();
-                    if (v.is_object() && v.as_object()->type() == vm.types.coroutine) {
+                    if (v.is_object() && (v.as_object()->type() == vm.types.coroutine ||
+                                          v.as_object()->type()->slots.am_send)) {
                         SAVE_FRAME();
                         expression_value_dropped(I, f, v);
                     }

@@ -36,6 +36,11 @@ SweepObserver::~SweepObserver() {
 }
 
 Heap::~Heap() {
+    for (ExternalRoot* r = roots_; r;) {
+        ExternalRoot* next = r->next_;  // (a root may unregister itself)
+        r->before_teardown();
+        r = next;
+    }
     while (all_) {
         Object* next = all_->gc_next_;
         destroy(all_);

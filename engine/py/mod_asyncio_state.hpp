@@ -45,6 +45,9 @@ public:
         if (!i.host) own_host = std::make_unique<corio::VirtualHost>();
     }
     void trace(Tracer& tracer) override;
+    // The loops go first: their queues and task lists point into tasks,
+    // which are heap objects.
+    void before_teardown() noexcept override { loops.clear(); }
 
     corio::Host& host() { return interp.host ? *interp.host : *own_host; }
     corio::Loop& loop() {

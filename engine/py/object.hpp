@@ -72,6 +72,9 @@ public:
     ExternalRoot& operator=(const ExternalRoot&) = delete;
     virtual ~ExternalRoot();
     virtual void trace(Tracer& tracer) = 0;
+    // The heap is about to free every object (interpreter shutdown): drop
+    // what refers into objects while they still exist.
+    virtual void before_teardown() noexcept {}
 
 private:
     friend class Heap;

@@ -39,9 +39,12 @@
 namespace corio {
 
 // What a blocking operation waits for next; empty when it is over.
+// `bare_yield`: no future, one bare yield instead (asyncio.sleep(0)): the
+// task runs again in the next iteration.
 struct Wait {
     FutureBase* future = nullptr;
-    explicit operator bool() const noexcept { return future != nullptr; }
+    bool bare_yield = false;
+    explicit operator bool() const noexcept { return future != nullptr || bare_yield; }
 };
 
 // How a primitive's waiter futures appear in the trace: the wait kind and

@@ -883,6 +883,7 @@ Module* make_asyncio_module(Interp& interp) {
     }
 
     add_sync_primitives(interp, st, d, static_cast<BuiltinFunction*>(fut->dict->get_str(interp, "_state_holder").as_object()));
+    add_sleep(interp, st, d);
 
     std::string src = std::string(asyncio_prelude_source()) + std::string(asyncio_sync_prelude_source());
     std::string filename = "<frozen asyncio>";

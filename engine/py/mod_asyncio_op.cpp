@@ -58,7 +58,7 @@ bool op_send(Interp& interp, Value self, Value value, Value throw_exc, Value& ou
     c->keep = Value();
     if (wait) {
         c->waiting_on = wait.future;
-        out = self;
+        out = wait.bare_yield ? interp.none : self;
         return true;
     }
     c->state = OpCoroutine::State::Done;

@@ -10,7 +10,8 @@
 //   * while a Wait is pending it yields itself; the task that awaits it
 //     (PyTask::step_result) blocks on the engine future inside, as on
 //     `await fut`; resumed, it runs finish(), or finish(exc) for a throw;
-//   * the result comes back without a StopIteration (TypeSlots::am_send).
+//   * the result comes back without a StopIteration (TypeSlots::am_send);
+//   * a Wait may be a bare yield instead (sleep(0)): it yields None.
 //
 // Python sees a `coroutine` named after the method (`Queue.get`), which
 // never runs Python code: it cannot suspend the VM, and a task may run it

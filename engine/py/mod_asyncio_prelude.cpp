@@ -199,30 +199,6 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-class _Sleep0:
-    def __await__(self):
-        yield
-
-
-def _set_result_unless_cancelled(fut, result):
-    if fut.cancelled():
-        return
-    fut.set_result(result)
-
-
-async def sleep(delay, result=None):
-    if delay <= 0:
-        await _Sleep0()
-        return result
-    future = _create_future()
-    h = _call(delay, None, _set_result_unless_cancelled, (future, result))
-    _wait_kind(future, 'timer', h)
-    try:
-        return await future
-    finally:
-        h.cancel()
-
-
 def _report_unretrieved():
     for t in _unretrieved():
         kind = 'Task' if isinstance(t, Task) else 'Future'

@@ -97,6 +97,8 @@ class BuiltinFunction;
 // Adds Lock, Event, Semaphore, BoundedSemaphore, Condition, Barrier, Queue,
 // PriorityQueue and LifoQueue to the module (mod_asyncio_sync.cpp);
 // `state_holder` finds the state from a type (its _state_holder).
+// asyncio.sleep (mod_asyncio_sleep.cpp); after add_sync_primitives.
+void add_sleep(Interp& interp, AsyncioState* st, Dict* module_dict);
 void add_sync_primitives(Interp& interp, AsyncioState* st, Dict* module_dict, BuiltinFunction* state_holder);
 
 }  // namespace corio::py

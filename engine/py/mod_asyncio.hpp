@@ -5,9 +5,14 @@
 // or corio::TaskBase in one allocation), the loop (one corio::Loop per
 // asyncio.run, on the Interp's host), call_soon/call_later handles, and the
 // mapping between Python exceptions and the engine's C++ errors.
+// mod_asyncio_sync.cpp: Lock, Event, Semaphore, BoundedSemaphore, Condition,
+// Barrier and the queues, which are the engine's primitives; their blocking
+// methods return native coroutines (mod_asyncio_op.hpp), as does sleep
+// (mod_asyncio_sleep.cpp).
 // mod_asyncio_prelude.cpp: the Python half (CPython's runners.py, tasks.py,
-// locks.py, queues.py ... logic) compiled into the module at import, written
-// on top of the core so that inline awaits schedule exactly as in CPython.
+// timeouts.py, taskgroups.py ... logic) compiled into the module at import,
+// written on top of the core so that inline awaits schedule exactly as in
+// CPython; mod_asyncio_prelude_sync.cpp: the primitives' Python parts.
 #pragma once
 
 #include <string_view>

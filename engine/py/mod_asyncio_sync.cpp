@@ -263,7 +263,7 @@ Value lock_acquire(Interp& interp, const CallArgs& a) {
 
 Value lock_aenter(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "__aenter__", 1, 1);
-    return lock_acquire_with(interp, a, "Lock.__aenter__", true);
+    return lock_acquire_with(interp, a, "_ContextManagerMixin.__aenter__", true);
 }
 
 void engine_call(AsyncioState* st, const std::function<void()>& fn) {
@@ -309,7 +309,7 @@ Value release_on_exit(Interp& interp, const CallArgs& a, Self* s, const char* qu
 
 Value lock_aexit(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "__aexit__", 4, 4);
-    return release_on_exit(interp, a, lock_self(interp, a), "Lock.__aexit__");
+    return release_on_exit(interp, a, lock_self(interp, a), "_ContextManagerMixin.__aexit__");
 }
 
 Value lock_locked(Interp& interp, const CallArgs& a) {
@@ -401,12 +401,12 @@ Value semaphore_acquire(Interp& interp, const CallArgs& a) {
 
 Value semaphore_aenter(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "__aenter__", 1, 1);
-    return semaphore_acquire_with(interp, a, "Semaphore.__aenter__", true);
+    return semaphore_acquire_with(interp, a, "_ContextManagerMixin.__aenter__", true);
 }
 
 Value semaphore_aexit(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "__aexit__", 4, 4);
-    return release_on_exit(interp, a, semaphore_self(interp, a), "Semaphore.__aexit__");
+    return release_on_exit(interp, a, semaphore_self(interp, a), "_ContextManagerMixin.__aexit__");
 }
 
 Value semaphore_release(Interp& interp, const CallArgs& a) {

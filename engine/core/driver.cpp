@@ -23,46 +23,29 @@ void Driver::rethrow_injected_slow() {
     std::rethrow_exception(std::exchange(injected_, nullptr));
 }
 
-StepResult Driver::run(std::exception_ptr&& error) {
-    if (error) [[unlikely]]
-        injected_ = std::move(error);
-    if (injected_ && !stack_.back().promise->started) {
+bool Driver::inject(std::exception_ptr&& error) {
+    if (error) injected_ = std::move(error);
+    if (!stack_.back().promise->started) {
         // coro.throw() into a coroutine that never ran: it ends with the
         // error at once, without running any of its body (only the root
         // can be in that state at the start of a step).
         stack_.pop_back();
         outcome_ = std::exchange(injected_, nullptr);
-        return StepResult::raised(outcome_);
+        return false;
     }
-    for (;;) {
-        Frame top = stack_.back();
-        reason_ = Reason::None;
-        top.promise->started = true;
-        top.handle.resume();
-        if (top.handle.done()) {
-            stack_.pop_back();
-            if (stack_.empty()) {
-                if (top.promise->error) {
-                    outcome_ = top.promise->error;
-                    return StepResult::raised(outcome_);
-                }
-                return StepResult::returned();
-            }
-            continue;  // the parent's await_resume takes the child's outcome
-        }
-        switch (reason_) {
-            case Reason::Pushed:
-                continue;
-            case Reason::Blocked:
-                return StepResult::blocked(*awaited_);
-            case Reason::Yielded:
-                return StepResult::yielded();
-            case Reason::None:
-                break;
-        }
-        return StepResult::bad_yield(outcome_,
-            "a corio task suspended on an awaitable the engine does not own");
-    }
+    return true;
+}
+
+bool Driver::pop_finished(const Frame& top) {
+    stack_.pop_back();
+    if (!stack_.empty()) return true;
+    if (top.promise->error) outcome_ = top.promise->error;
+    return false;
+}
+
+StepResult Driver::foreign_suspension() {
+    return StepResult::bad_yield(outcome_,
+        "a corio task suspended on an awaitable the engine does not own");
 }
 
 }  // namespace corio::detail

@@ -57,8 +57,17 @@ public:
     // done already). `key` lets remove_done_callback find it again.
     void add_done_callback(DoneFn fn, const void* key = nullptr);
     std::size_t remove_done_callback(const void* key);
+    // True if the done callback registered last (and not yet scheduled)
+    // has this key.
+    bool last_callback_has_key(const void* key) const noexcept {
+        if (more_callbacks_ && !more_callbacks_->empty()) return more_callbacks_->back().key == key;
+        return has_first_callback_ && first_callback_.key == key;
+    }
     // Wakes `task` when done (a cheaper done callback for Task.__wakeup).
     void add_waiter(TaskBase& task);
+    // Asks the CPU for the memory of the task that completing this future
+    // wakes first (the loop does this a few handles ahead, loop.cpp).
+    void prefetch_callbacks() const noexcept;
 
     // asyncio's _make_cancelled_error.
     std::exception_ptr make_cancelled_error();
@@ -105,7 +114,7 @@ private:
     };
     void release_waiter(Callback& callback) noexcept;
     void schedule_callbacks();
-    void add_callback(Callback callback);
+    void add_callback(Callback&& callback);
     void schedule(Callback& callback);
 
     // The small fields first: they share a word with the reference count.
@@ -136,17 +145,21 @@ private:
 // wrapped around the callback to schedule it).
 class DoneHandle final : public Handle {
 public:
-    DoneHandle(FutureBase::DoneFn fn, FutureBase& future) noexcept
+    DoneHandle(FutureBase::DoneFn&& fn, FutureBase& future) noexcept
         : Handle(Kind::Done, nullptr), fn_(std::move(fn)), future_(&future) {}
+    // The callback runs in place and is dropped after (as asyncio drops a
+    // handle's callback once run): nothing else can reach a DoneHandle to
+    // cancel it while it runs.
     void run() {
-        FutureBase::DoneFn fn = std::move(fn_);
         Ref<FutureBase> future = std::move(future_);
-        fn(*future);
+        fn_(*future);
+        fn_.reset();
     }
     void drop() noexcept {
         fn_.reset();
         future_.reset();
     }
+    const FutureBase* future() const noexcept { return future_.get(); }
 
 private:
     FutureBase::DoneFn fn_;

@@ -2,13 +2,14 @@
 #include "core/gather.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace corio {
 
 namespace {
-// Open-addressing set of pointers: finds duplicate children in linear time
-// without a node allocation per child.
+// Open-addressing set of pointers: finds duplicate children (among those
+// already done) in linear time without a node allocation per child.
 class PointerSet {
 public:
     explicit PointerSet(std::size_t n) {
@@ -38,13 +39,26 @@ GatheringFuture::GatheringFuture(Loop& loop, std::vector<Ref<FutureBase>> childr
     : FutureBase(loop, trace::WaitKind::Gather),
       children_(std::move(children)),
       return_exceptions_(return_exceptions) {
-    PointerSet seen(children_.size());
+    // Duplicates are found without a set of all children (a hash set of
+    // 100,000 children is megabytes probed at random): a pending child seen
+    // before has this gather's callback last. The key marks it: `this` plus
+    // one, an address no other caller passes as a key, and never stale,
+    // since the callback keeps this future alive. Children already done get
+    // their callback scheduled at once, so those go through a set, which
+    // most gathers never need.
+    const void* key = reinterpret_cast<const char*>(this) + 1;
+    std::unique_ptr<PointerSet> done_seen;
     for (std::size_t i = 0; i < children_.size(); ++i) {
-        if (!seen.insert(children_[i].get())) continue;  // a duplicate
+        FutureBase& child = *children_[i];
+        if (child.done()) {
+            if (!done_seen) done_seen = std::make_unique<PointerSet>(children_.size());
+            if (!done_seen->insert(&child)) continue;  // a duplicate
+        } else if (child.last_callback_has_key(key)) {
+            continue;  // a duplicate
+        }
         ++unique_children_;
         Ref<GatheringFuture> self(this);
-        children_[i]->add_done_callback(
-            [self](FutureBase& child) { self->on_child_done(child); }, this);
+        child.add_done_callback([self](FutureBase& c) { self->on_child_done(c); }, key);
     }
     if (children_.empty()) finish_with_result();
 }

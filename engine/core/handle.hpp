@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #include "core/ref.hpp"
 #include "core/small_function.hpp"
 
 namespace corio {
 
+class FutureBase;
 class Loop;
 class TaskBase;
 
@@ -53,7 +55,7 @@ public:
     }
     void release() const noexcept {
         if (owner_) owner_->release();
-        else if (--refs_ == 0) destroy(const_cast<Handle*>(this));
+        else release_own();
     }
 
 protected:
@@ -66,6 +68,9 @@ private:
 
     // Deletes a free-standing handle as its real kind (loop.cpp).
     static void destroy(Handle* handle) noexcept;
+    // The release of a free-standing handle, out of line so that release()
+    // inlines (a task's step handle is released after every step).
+    void release_own() const noexcept;
 
     const RefCounted* owner_;  // embedded handles: their owner
     uint64_t id_ = 0;          // assigned by the loop, in creation order
@@ -106,12 +111,17 @@ private:
     Fn fn_;
 };
 
-// A handle embedded in `owner` that runs run(owner), e.g. a sleep's timer.
+// A handle embedded in the future `owner` that runs run(owner), e.g. a
+// sleep's timer. (The loop relies on the owner being a future: it looks at
+// the future's waiters ahead of time, loop.cpp.)
 class EmbeddedHandle final : public TimedHandle {
 public:
     using RunFn = void (*)(const RefCounted& owner);
-    EmbeddedHandle(Loop& loop, const RefCounted& owner, RunFn run, uint64_t task_id) noexcept
-        : TimedHandle(loop, Kind::Embedded, &owner, task_id), run_(run) {}
+    template <class Owner>
+    EmbeddedHandle(Loop& loop, const Owner& owner, RunFn run, uint64_t task_id) noexcept
+        : TimedHandle(loop, Kind::Embedded, &owner, task_id), run_(run) {
+        static_assert(std::is_base_of_v<FutureBase, Owner>, "an embedded handle's owner is a future");
+    }
 
 private:
     friend class Loop;

@@ -21,8 +21,10 @@ namespace detail {
 struct FreeNode {
     FreeNode* next;
 };
-// Heads of the free lists, zero-initialised: no guard on access.
-extern thread_local FreeNode* free_lists[kClasses];
+// Heads of the free lists, zero-initialised: no guard on access. constinit
+// tells other translation units so: without it every access from them goes
+// through a call to the variable's TLS init wrapper (or a check for one).
+extern thread_local constinit FreeNode* free_lists[kClasses];
 void* refill_and_allocate(std::size_t cls);
 }  // namespace detail
 

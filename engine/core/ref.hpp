@@ -48,6 +48,12 @@ public:
     template <class U>
     Ref(Ref<U>&& o) noexcept : p_(o.leak()) {}
     ~Ref() { if (p_) p_->release(); }
+    // Takes over a reference the caller already holds (the inverse of leak()).
+    static Ref adopt(T* p) noexcept {
+        Ref r;
+        r.p_ = p;
+        return r;
+    }
 
     Ref& operator=(Ref o) noexcept { std::swap(p_, o.p_); return *this; }
 

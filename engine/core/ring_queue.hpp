@@ -22,6 +22,15 @@ public:
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
 
+    // Makes room for n elements in all (pushing up to that many then
+    // cannot fail).
+    void reserve(std::size_t n) {
+        if (n <= capacity_) return;
+        std::size_t cap = capacity_ ? capacity_ : 16;
+        while (cap < n) cap *= 2;
+        grow_to(cap);
+    }
+
     void push_back(T value) {
         if (size_ == capacity_) grow();
         ::new (static_cast<void*>(slot(head_ + size_))) T(std::move(value));
@@ -78,8 +87,9 @@ public:
 private:
     T* slot(std::size_t i) const noexcept { return buf_.get() + (i & (capacity_ - 1)); }
 
-    void grow() {
-        std::size_t cap = capacity_ ? capacity_ * 2 : 16;
+    void grow() { grow_to(capacity_ ? capacity_ * 2 : 16); }
+
+    void grow_to(std::size_t cap) {
         Storage fresh(static_cast<T*>(::operator new(cap * sizeof(T))));
         for (std::size_t i = 0; i < size_; ++i) {
             T* p = slot(head_ + i);

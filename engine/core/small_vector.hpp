@@ -26,6 +26,7 @@ public:
     T* begin() noexcept { return data(); }
     T* end() noexcept { return data() + size_; }
     T& back() noexcept { return data()[size_ - 1]; }
+    const T& back() const noexcept { return data()[size_ - 1]; }
     T& operator[](std::size_t i) noexcept { return data()[i]; }
 
     void push_back(const T& value) {
@@ -42,6 +43,7 @@ public:
 
 private:
     T* data() noexcept { return heap_ ? heap_.get() : inline_; }
+    const T* data() const noexcept { return heap_ ? heap_.get() : inline_; }
 
     void grow() {
         uint32_t cap = capacity_ * 2;

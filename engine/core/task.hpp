@@ -137,8 +137,12 @@ inline Task<void> Promise<void>::get_return_object() noexcept {
 template <class T>
 class ScheduledTask final : public TaskBase {
 public:
-    ScheduledTask(Loop& loop, Task<T> coro, std::string name = {})
+    ScheduledTask(Loop& loop, Task<T> coro, std::string name)
         : TaskBase(loop, std::move(name)), coro_(std::move(coro)), driver_(*this) {
+        driver_.start(coro_.handle(), coro_.handle().promise());
+    }
+    ScheduledTask(Loop& loop, Task<T> coro)
+        : TaskBase(loop), coro_(std::move(coro)), driver_(*this) {
         driver_.start(coro_.handle(), coro_.handle().promise());
     }
 
@@ -155,6 +159,7 @@ protected:
     }
     // The frame holds references (futures, tasks): free it as soon as done.
     void on_done() override { coro_ = Task<T>(); }
+    void prefetch_resume() const noexcept override { driver_.prefetch(); }
 
 private:
     struct Empty {};
@@ -164,8 +169,14 @@ private:
 };
 
 template <class T>
-Ref<ScheduledTask<T>> create_task(Loop& loop, Task<T> coro, std::string name = {}) {
+Ref<ScheduledTask<T>> create_task(Loop& loop, Task<T> coro, std::string name) {
     return Ref<ScheduledTask<T>>(new ScheduledTask<T>(loop, std::move(coro), std::move(name)));
+}
+// Named "Task-N" (an overload rather than a default name: spawning many
+// tasks then builds and moves no string).
+template <class T>
+Ref<ScheduledTask<T>> create_task(Loop& loop, Task<T> coro) {
+    return Ref<ScheduledTask<T>>(new ScheduledTask<T>(loop, std::move(coro)));
 }
 
 // co_await on futures and tasks, by reference or through a Ref.

@@ -46,7 +46,9 @@ public:
     // Registers the task and schedules its first step (asyncio: create_task
     // never runs the coroutine at once). An empty name means "Task-N".
     // `coroutine` names what it runs, for the trace (TaskCreated).
-    TaskBase(Loop& loop, std::string name = {}, std::string_view coroutine = {});
+    TaskBase(Loop& loop, std::string name, std::string_view coroutine = {});
+    // Named "Task-N": no string is built or moved (spawning many tasks).
+    explicit TaskBase(Loop& loop);
     ~TaskBase() override;
 
     bool cancel(std::optional<std::string> message = std::nullopt) override;
@@ -70,6 +72,10 @@ public:
     // Counts live tasks, for the leak tests.
     static int64_t live_count() noexcept;
 
+    // Asks the CPU for the memory the pending step will touch beyond the
+    // task itself (the loop does this a few handles ahead, loop.cpp).
+    void prefetch_step() const noexcept;
+
 protected:
     // Runs the coroutine until it suspends or ends. `error` (may be null) is
     // thrown into it at its suspension point (coro.throw), else it gets None.
@@ -82,21 +88,32 @@ protected:
     // Goes on with a step resume() left Suspended. Only coroutine sides
     // that suspend implement it.
     virtual StepResult resume_suspended() { return StepResult::yielded(); }
+    // Prefetches what resume() will touch first (a coroutine frame).
+    virtual void prefetch_resume() const noexcept {}
 
 private:
     friend class Loop;
 
     // Runs what schedule_step / schedule_wakeup left (the step handle).
-    void run_pending_step();
+    // Inline in the loop's dispatch: one call less per task switch, and no
+    // exception_ptr built or destroyed on the way to a plain step (libc++,
+    // the WebAssembly build's library, destroys one out of line).
+    void run_pending_step() {
+        if (wake_from_) wakeup();
+        else step(std::move(step_error_));  // __step(exc)
+    }
+    // __wakeup(wake_from_): the step with what the future raises, if any.
+    void wakeup();
     void step(std::exception_ptr&& error);
     void end_step(StepResult& result);
     void continue_step();
     void emit_step_begin();
     void emit_step_end(StepResult::Kind kind);
-    void wakeup(FutureBase& future);
     void finish_step(StepResult& result);
     void schedule_step(std::exception_ptr&& error);
     void after_done();
+    // The rest of construction: trace, first step, registration.
+    void start(Loop& loop, std::string_view coroutine);
 
     Handle step_handle_;
     std::exception_ptr step_error_;  // the pending step throws this, or
@@ -112,7 +129,7 @@ private:
     int num_cancels_requested_ = 0;
     bool must_cancel_ = false;
     bool registered_ = false;
-    TaskBase* prev_task_ = nullptr;  // the loop's list of pending tasks
+    TaskBase* prev_task_ = nullptr;  // the loop's list of live tasks
     TaskBase* next_task_ = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/handle.hpp"
+#include "core/ring_queue.hpp"
 
 namespace corio {
 
@@ -37,6 +38,10 @@ public:
 
     void push(HandleRef timer, int64_t when_ns);
     HandleRef pop();
+    // Moves every timer due at `now_ns` (deadline <= now) to the back of
+    // `ready`, in (deadline, creation) order, as that many pop()s would;
+    // returns how many.
+    std::size_t pop_due(int64_t now_ns, RingQueue<HandleRef>& ready);
     Handle& top() const noexcept { return *heap_.front().timer; }
     int64_t top_when_ns() const noexcept { return heap_.front().when_ns; }
     bool empty() const noexcept { return heap_.empty(); }

@@ -21,7 +21,6 @@
 // self._queue as the storage; full(), empty() and qsize() overrides are not
 // consulted by put() and get().
 #include <cstdio>
-#include <functional>
 #include <deque>
 #include <optional>
 #include <string>
@@ -234,6 +233,28 @@ AsyncioState* state_of_type(Interp& interp, Type* cls) {
     return static_cast<AsyncioState*>(const_cast<void*>(b->data));
 }
 
+// `acquire()` (True) or `async with`'s __aenter__ (None) of a Lock or a
+// Semaphore: the primitive's acquire operation as a coroutine.
+template <class P>
+Value acquire_coroutine(Interp& interp, AsyncioState* st, Value self, P& prim, const char* qualname, bool enter) {
+    bind_to_running_loop(interp, st, self, prim, !prim.waiters().empty());
+    using Op = decltype(prim.acquire_op());
+    if (enter) return make_op_coroutine(st, types_of(st).op, self, Value(), qualname, prim.acquire_op(), op_none_result<Op>);
+    return make_op_coroutine(st, types_of(st).op, self, Value(), qualname, prim.acquire_op(), op_bool_result<Op>);
+}
+
+// Runs an engine call, its C++ errors raised as the Python classes.
+template <class Fn>
+void engine_call(AsyncioState* st, Fn&& fn) {
+    try {
+        fn();
+    } catch (const PyException&) {
+        throw;
+    } catch (...) {
+        throw PyException{st->to_py(std::current_exception())};
+    }
+}
+
 // ------------------------------------------------------------ Lock
 
 Value lock_new(Interp& interp, Type* cls, const Value*, std::size_t, Tuple*) {
@@ -247,13 +268,7 @@ PyLock* lock_self(Interp& interp, const CallArgs& a) {
 
 Value lock_acquire_with(Interp& interp, const CallArgs& a, const char* qualname, bool enter) {
     PyLock* l = lock_self(interp, a);
-    AsyncioState* st = l->st;
-    bind_to_running_loop(interp, st, a[0], l->prim, !l->prim.waiters().empty());
-    if (enter)
-        return make_op_coroutine(st, types_of(st).op, a[0], Value(), qualname, l->prim.acquire_op(),
-                                 op_none_result<corio::Lock::AcquireOp>);
-    return make_op_coroutine(st, types_of(st).op, a[0], Value(), qualname, l->prim.acquire_op(),
-                             op_bool_result<corio::Lock::AcquireOp>);
+    return acquire_coroutine(interp, l->st, a[0], l->prim, qualname, enter);
 }
 
 Value lock_acquire(Interp& interp, const CallArgs& a) {
@@ -264,16 +279,6 @@ Value lock_acquire(Interp& interp, const CallArgs& a) {
 Value lock_aenter(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "__aenter__", 1, 1);
     return lock_acquire_with(interp, a, "_ContextManagerMixin.__aenter__", true);
-}
-
-void engine_call(AsyncioState* st, const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const PyException&) {
-        throw;
-    } catch (...) {
-        throw PyException{st->to_py(std::current_exception())};
-    }
 }
 
 Value lock_release(Interp& interp, const CallArgs& a) {
@@ -385,13 +390,7 @@ PySemaphore* semaphore_self(Interp& interp, const CallArgs& a) {
 
 Value semaphore_acquire_with(Interp& interp, const CallArgs& a, const char* qualname, bool enter) {
     PySemaphore* s = semaphore_self(interp, a);
-    AsyncioState* st = s->st;
-    bind_to_running_loop(interp, st, a[0], s->prim(), !s->prim().waiters().empty());
-    if (enter)
-        return make_op_coroutine(st, types_of(st).op, a[0], Value(), qualname, s->prim().acquire_op(),
-                                 op_none_result<corio::Semaphore::AcquireOp>);
-    return make_op_coroutine(st, types_of(st).op, a[0], Value(), qualname, s->prim().acquire_op(),
-                             op_bool_result<corio::Semaphore::AcquireOp>);
+    return acquire_coroutine(interp, s->st, a[0], s->prim(), qualname, enter);
 }
 
 Value semaphore_acquire(Interp& interp, const CallArgs& a) {

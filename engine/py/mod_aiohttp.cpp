@@ -42,7 +42,9 @@
 
 namespace corio::py {
 
-std::string_view aiohttp_source();  // frozen_aiohttp.cpp
+std::string_view aiohttp_exceptions_source();  // frozen_aiohttp_exceptions.cpp
+std::string_view aiohttp_response_source();    // frozen_aiohttp_response.cpp
+std::string_view aiohttp_source();             // frozen_aiohttp.cpp
 
 namespace {
 
@@ -178,6 +180,10 @@ Module* make_aiohttp_module(Interp& interp) {
     fetch->self = st;
     m->dict->set_str(interp, fetch->name, fetch);
     try {
+        // In dependency order: the responses raise the exceptions, the
+        // session makes responses.
+        run_frozen_source(interp, "aiohttp.client_exceptions", aiohttp_exceptions_source(), m->dict);
+        run_frozen_source(interp, "aiohttp.client_reqrep", aiohttp_response_source(), m->dict);
         run_frozen_source(interp, "aiohttp", aiohttp_source(), m->dict);
     } catch (...) {
         interp.modules->remove(interp, make_str(interp, "aiohttp"));

@@ -24,8 +24,11 @@
 #include "browser_host.hpp"
 #include "core/loop.hpp"
 #include "core/virtual_host.hpp"
+#include "py/dict.hpp"
 #include "py/interp.hpp"
+#include "py/module.hpp"
 #include "py/session.hpp"
+#include "py/str.hpp"
 #include "py/vm.hpp"
 #include "trace/event.hpp"
 
@@ -75,6 +78,8 @@ struct Run {
         if (virtual_clock) virtual_clock->set_io_host(&browser);
         interp.host = host;
         if (trace) interp.trace_listener = &tracer;
+        // What CPython's WebAssembly port and Pyodide report (natively: "linux").
+        interp.sys_module->dict->set_str(interp, "platform", py::make_str(interp, "emscripten"));
         interp.write_stdout = [this](std::string_view s) { output(1, s); };
         interp.write_stderr = [this](std::string_view s) { output(2, s); };
         vm.should_yield = slice_over;

@@ -223,7 +223,10 @@ void init_sys_module(Interp& interp) {
     d->set_str(interp, "__stderr__", interp.sys_stderr);
     d->set_str(interp, "maxsize", make_int(interp, INT64_MAX));
     d->set_str(interp, "byteorder", make_str(interp, "little"));
-    d->set_str(interp, "platform", make_str(interp, "corio"));
+    // The native build runs on Linux, and says so as CPython does there; the
+    // WebAssembly bindings change it to "emscripten", CPython's name for
+    // its own WebAssembly port (and Pyodide's).
+    d->set_str(interp, "platform", make_str(interp, "linux"));
     d->set_str(interp, "version", make_str(interp, std::to_string(kVersionMajor) + "." + std::to_string(kVersionMinor) +
                                                        "." + std::to_string(kVersionMicro) + " (corio)"));
     d->set_str(interp, "version_info", make_version_info(interp));

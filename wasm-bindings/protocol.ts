@@ -93,7 +93,9 @@ export type WorkerMessage =
   | { type: 'stderr'; run: number; text: string; task: number }
   | { type: 'trace'; run: number; events: TraceEvent[] }
   // The program is paused (after `pause`, or after a `step` completed).
-  | { type: 'paused'; run: number; virtual_time: number; iteration: number }
+  // `steps`: how many steps of this run have completed. Steps asked while
+  // one runs are queued, so every `step` request gets a pause of its own.
+  | { type: 'paused'; run: number; virtual_time: number; iteration: number; steps: number }
   | { type: 'resumed'; run: number }
   // What ended the program, before `exit`: a SyntaxError (line/col of the
   // error, 1-based) or an uncaught exception (line of the innermost frame in

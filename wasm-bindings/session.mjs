@@ -96,7 +96,7 @@ const now = () => performance.now();
 /**
  * One program run. `sink` receives what the protocol sends:
  *   output(stream 'stdout'|'stderr', text, task), trace(events),
- *   paused({virtual_time, iteration}), resumed(), error({...}), exit({...}).
+ *   paused({virtual_time, iteration, steps}), resumed(), error({...}), exit({...}).
  * Only one run may exist per module at a time (the module holds it).
  */
 export class ProgramRun {
@@ -107,7 +107,11 @@ export class ProgramRun {
     this.clock = options.clock;
     this.speed = options.speed;
     this.paused = Boolean(options.paused);
-    this.stepUnit = null; // 'iteration' | 'task-step' while a step is asked
+    this.stepUnit = null; // 'iteration' | 'task-step' while a step runs
+    // Steps asked while one runs wait their turn: each request is one unit,
+    // however fast they come (a double click steps twice).
+    this.stepQueue = [];
+    this.stepsDone = 0; // reported with every pause
     this.stopping = false;
     this.done = false;
     this.wait = null; // {timer, started, ns, blocked}
@@ -211,8 +215,10 @@ export class ProgramRun {
         this.scheduler.soon(() => this.tick());
         return;
       case State.Stepped:
+        this.stepsDone++;
         this.stepUnit = null;
         this.reportPaused();
+        if (this.stepQueue.length > 0) this.nextStep();
         return;
       case State.Waiting:
       case State.Blocked: {
@@ -286,7 +292,7 @@ export class ProgramRun {
   }
 
   reportPaused() {
-    this.sink.paused({ virtual_time: this.api.time(), iteration: this.api.iteration() });
+    this.sink.paused({ virtual_time: this.api.time(), iteration: this.api.iteration(), steps: this.stepsDone });
   }
 
   pause() {
@@ -300,6 +306,7 @@ export class ProgramRun {
     if (this.done || !this.paused) return;
     this.paused = false;
     this.stepUnit = null;
+    this.stepQueue = [];
     this.sink.resumed();
     this.tick();
   }
@@ -307,9 +314,14 @@ export class ProgramRun {
   step(unit) {
     if (this.done) return;
     if (!this.paused) this.pause();
-    this.stepUnit = unit;
+    this.stepQueue.push(unit);
+    if (!this.stepUnit) this.nextStep();
+  }
+
+  nextStep() {
+    this.stepUnit = this.stepQueue.shift();
     this.cancelWait();
-    this.tick();
+    this.scheduler.soon(() => this.tick());
   }
 
   setSpeed(speed) {
@@ -325,6 +337,7 @@ export class ProgramRun {
     this.stopping = true;
     this.paused = false;
     this.stepUnit = null;
+    this.stepQueue = [];
     this.cancelWait();
     this.api.interrupt();
     this.tick();

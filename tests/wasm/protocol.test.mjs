@@ -147,6 +147,23 @@ test('pause, step by iteration and resume on countasync', async () => {
   assert.equal(w.text(run), expected('countasync'));
 });
 
+test('steps asked faster than they run are queued, each with a pause of its own', async () => {
+  const w = new Worker();
+  const run = await w.run(example('countasync'), { paused: true, speed: 1 });
+  const pauses = () => w.messages.filter((m) => m.type === 'paused' && m.run === run);
+  await w.next((m) => m.type === 'paused' && m.run === run);
+  // Three requests in a row, none waiting for the one before.
+  await Promise.all([1, 2, 3].map(() => w.request({ type: 'step', unit: 'iteration' })));
+  await w.next(() => pauses().length === 4);
+  await new Promise((r) => setTimeout(r, 100)); // no fourth step follows
+  assert.deepEqual(pauses().map((m) => [m.steps, m.iteration]), [[0, 0], [1, 0], [2, 1], [3, 2]]);
+  assert.equal(w.text(run), 'One\nOne\nOne\n');
+  await w.request({ type: 'set-speed', speed: 'instant' });
+  await w.request({ type: 'resume' });
+  assert.equal((await w.exit(run)).code, 0);
+  assert.equal(w.text(run), expected('countasync'));
+});
+
 test('step by task step runs one task step at a time', async () => {
   const w = new Worker();
   const run = await w.run(example('countasync'), { paused: true });

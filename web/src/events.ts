@@ -6,7 +6,8 @@ import type { Clock, Speed, StepUnit } from '../../wasm-bindings/protocol.ts';
 import type { LoopModel } from './loop-model.ts';
 
 // What the session is doing (one at a time).
-export type SessionState = 'loading' | 'idle' | 'running' | 'paused' | 'stopping' | 'failed';
+// 'stepping': paused, with steps asked and not all done yet.
+export type SessionState = 'loading' | 'idle' | 'running' | 'paused' | 'stepping' | 'stopping' | 'failed';
 
 export interface ProgramError {
   kind: 'syntax' | 'runtime' | 'internal';

@@ -157,7 +157,8 @@ class App {
   private chooseExample(name: string): void {
     const example = findExample(name);
     if (!example) return;
-    if (this.session.current === 'running' || this.session.current === 'paused') this.bus.emit('stop-requested');
+    const state = this.session.current;
+    if (state === 'running' || state === 'paused' || state === 'stepping') this.bus.emit('stop-requested');
     this.example = example;
     this.setSource(example.source);
     history.replaceState(null, '', this.linkFor());

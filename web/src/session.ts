@@ -26,6 +26,8 @@ export class Session {
   private model: LoopModel | null = null;
   private runStderr = false; // the current run wrote to stderr
   private starting = false; // a run is being started (a second Run waits for none)
+  private stepsAsked = 0; // steps asked of this run (the worker queues them)
+  private stepsDone = 0; // as the worker's last pause said
   private readonly bus: Bus;
   private readonly client: WorkerClient;
   private readonly getSource: () => string;
@@ -104,6 +106,7 @@ export class Session {
 
   // ------------------------------------------------------------ intents
 
+  // `paused`: start paused, for the first step (counted as asked).
   private async run(paused: boolean): Promise<boolean> {
     if (this.state === 'loading' || this.starting) return false;
     this.starting = true;
@@ -132,7 +135,9 @@ export class Session {
     this.info = info;
     this.model = new LoopModel(info.traceKinds, info.waitKinds);
     this.runStderr = false;
-    this.setState(paused ? 'paused' : 'running');
+    this.stepsAsked = paused ? 1 : 0;
+    this.stepsDone = 0;
+    this.setState(paused ? 'stepping' : 'running');
     // Panes reset before the first message of the run can arrive.
     this.bus.emit('run-started', { source });
     this.bus.emit('loop-changed', this.model);
@@ -166,18 +171,23 @@ export class Session {
   }
 
   private async resume(): Promise<void> {
-    if (this.state !== 'paused') return;
+    if (this.state !== 'paused' && this.state !== 'stepping') return;
     await this.client.resume().catch((e: unknown) => this.complain(e));
   }
 
   // Step from idle starts the program paused, then runs its first unit.
+  // Steps asked faster than they run are queued by the worker: the state
+  // is 'stepping' until the worker's pause reports them all done.
   private async step(unit: StepUnit): Promise<void> {
     if (this.state === 'idle') {
       if (!(await this.run(true))) return;
     } else if (this.state === 'running') {
       await this.client.pause().catch((e: unknown) => this.complain(e));
       return;
-    } else if (this.state !== 'paused') {
+    } else if (this.state === 'paused' || this.state === 'stepping') {
+      this.stepsAsked++;
+      this.setState('stepping');
+    } else {
       return;
     }
     await this.client.step(unit).catch((e: unknown) => this.complain(e));
@@ -212,9 +222,11 @@ export class Session {
           this.model.timeNs = Math.round(m.virtual_time * 1e9);
           this.bus.emit('loop-changed', this.model);
         }
-        if (this.state !== 'stopping') this.setState('paused');
+        this.stepsDone = m.steps;
+        if (this.state !== 'stopping') this.setState(m.steps < this.stepsAsked ? 'stepping' : 'paused');
         break;
       case 'resumed':
+        this.stepsAsked = this.stepsDone; // resuming drops the steps not run
         if (this.state !== 'stopping') this.setState('running');
         break;
       case 'error':

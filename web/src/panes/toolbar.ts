@@ -14,6 +14,7 @@ const STATE_LABEL: Record<SessionState, string> = {
   idle: 'idle',
   running: 'running',
   paused: 'paused',
+  stepping: 'stepping…',
   stopping: 'stopping…',
   failed: 'engine failed',
 };
@@ -86,7 +87,7 @@ export class Toolbar implements Pane {
     d.listen(this.runButton, 'click', () => b.emit('run-requested'));
     d.listen(this.stopButton, 'click', () => b.emit('stop-requested'));
     d.listen(this.pauseButton, 'click', () =>
-      b.emit(this.state === 'paused' ? 'resume-requested' : 'pause-requested'),
+      b.emit(this.state === 'paused' || this.state === 'stepping' ? 'resume-requested' : 'pause-requested'),
     );
     d.listen(this.stepButton, 'click', () => b.emit('step-requested', this.unitSelect.value as StepUnit));
     d.listen(this.speedSelect, 'change', () => b.emit('speed-changed', this.selectedSpeed()));
@@ -172,12 +173,13 @@ export class Toolbar implements Pane {
     this.indicator.dataset.state = state;
     this.indicatorText.textContent = STATE_LABEL[state];
     const ready = state !== 'loading'; // (after a failed load, Run retries)
-    const active = state === 'running' || state === 'paused' || state === 'stopping';
+    const paused = state === 'paused' || state === 'stepping';
+    const active = state === 'running' || paused || state === 'stopping';
     this.runButton.disabled = !ready;
     this.stopButton.disabled = !active;
-    this.pauseButton.disabled = !(state === 'running' || state === 'paused');
-    this.pauseButton.textContent = state === 'paused' ? '▶ Resume' : '❚❚ Pause';
-    this.stepButton.disabled = !(state === 'idle' || state === 'running' || state === 'paused');
+    this.pauseButton.disabled = !(state === 'running' || paused);
+    this.pauseButton.textContent = paused ? '▶ Resume' : '❚❚ Pause';
+    this.stepButton.disabled = !(state === 'idle' || state === 'running' || paused);
   }
 }
 

@@ -6,15 +6,21 @@ on the same Python programs, in one run, with the ratio printed.
 
 Rows: task switches (bench/engine/switch.py), the queue pipe
 (queue_pipe.py), spawning tasks (spawn.py), each timed inside the program
-(best of N runs); and the memory of a suspended task: peak RSS with 100,000
-tasks suspended on an Event minus peak RSS with none, per task. Targets
-(issue 4): switches and queue >= 3x CPython, spawn >= 2x, <= 600 B a task.
+(best of N runs); 100,000 tasks sleeping random delays under the virtual
+clock (sleepers.py: corio run --clock=virtual beside CPython under
+shared/conformance/vclock.py, the reference for the virtual clock; timed
+from outside, a run with N = 0 subtracted, since the clock inside is
+virtual); and the memory of a suspended task: peak RSS with 100,000 tasks
+suspended on an Event minus peak RSS with none, per task. Targets (issue
+4): switches and queue >= 3x CPython, spawn >= 2x, <= 600 B a task (the
+sleepers row has none).
 """
 import argparse
 import os
 import re
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -24,6 +30,8 @@ ROWS = [
     ("spawn", os.path.join(ROOT, "bench/engine/spawn.py"), "100000", 2.0),
 ]
 RESULT = re.compile(r"ops=(\d+) ns=(\d+) check=(\d+)")
+VCLOCK = os.path.join(os.path.dirname(ROOT), "shared", "conformance", "vclock.py")
+SLEEPERS = (os.path.join(HERE, "sleepers.py"), 100_000)
 
 
 def run(cmd):
@@ -43,6 +51,24 @@ def peak_rss_kib(cmd):
              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True)
     return int(out.stdout.strip())
+
+
+def wall_ns(cmd, repeat):
+    """Best wall time of `repeat` runs of cmd, and what the last printed."""
+    times, out = [], ""
+    for _ in range(repeat):
+        t0 = time.perf_counter_ns()
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        times.append(time.perf_counter_ns() - t0)
+    return min(times), out
+
+
+def sleepers_ns(cmd, repeat):
+    """ns per sleeper (N = 0 subtracted) and the program's output."""
+    prog, n = SLEEPERS
+    full, out = wall_ns(cmd + [prog, str(n)], repeat)
+    empty, _ = wall_ns(cmd + [prog, "0"], repeat)
+    return (full - empty) / n, out
 
 
 def best(cmd, repeat):
@@ -70,6 +96,12 @@ def main():
         ratio = p[1] / c[1]
         print(f"| {name} ({c[0]} ops) | {c[1] / c[0]:.1f} ns/op | {p[1] / p[0]:.1f} ns/op | "
               f"{ratio:.2f}x | >= {target:g}x {'ok' if ratio >= target else 'MISSED'} |")
+    c_ns, c_out = sleepers_ns([args.corio, "run", "--clock=virtual"], args.repeat)
+    p_ns, p_out = sleepers_ns(py + [VCLOCK], args.repeat)
+    if c_out != p_out:
+        sys.exit(f"sleepers: corio printed {c_out!r}, CPython {p_out!r}")
+    print(f"| sleepers, virtual clock ({SLEEPERS[1]} tasks) | {c_ns:.1f} ns/op | {p_ns:.1f} ns/op | "
+          f"{p_ns / c_ns:.2f}x | - |")
     prog = os.path.join(HERE, "suspended.py")
     n = 100_000
     per_task = {}

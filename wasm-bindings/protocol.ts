@@ -4,6 +4,10 @@
 // exactly one `response` with that id; the worker also sends events (output,
 // trace batches, errors, exit) tagged with the id of the `run` they belong to.
 //
+// The one exception to request/response is `trace-ack` (see TraceAck): the
+// page's running count of trace events it has applied, which the worker
+// needs for backpressure and which needs no answer.
+//
 // Lifecycle: the worker sends `ready` once the module is loaded (a `load`
 // request only waits for that). `run` starts a program; while it runs,
 // `pause` / `resume` / `step` / `set-speed` / `stop` steer it. A second `run`
@@ -14,7 +18,7 @@
 // page terminates it and starts a new one (the output received so far stays
 // on the page).
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type Clock = 'virtual' | 'real';
 // Virtual-clock pacing: virtual seconds per wall second (0.1 .. 10), or
@@ -48,9 +52,26 @@ export type Request =
 
 export type RequestType = Request['type'];
 
+// Not a request (no id, no response): the page has applied `applied` trace
+// events of run `run` so far (a running total, so a lost or late one does
+// no harm). See MAX_TRACE_BACKLOG.
+export interface TraceAck {
+  type: 'trace-ack';
+  run: number;
+  applied: number;
+}
+
+// Everything the page posts to the worker.
+export type PageMessage = Request | TraceAck;
+
 // ------------------------------------------------------------ worker → page
 
-// One trace event, compact: [kind, wait, seq, time_ns, id, a, b, text].
+// Trace events travel in batches, packed: one Float64Array holds
+// TRACE_FIELDS numbers per event, at the offsets of TraceField, and the
+// event's text (if any) is `texts[fields[i * TRACE_FIELDS + TraceField.text]]`
+// (-1: none). The worker transfers the array's buffer (no copy, no object
+// per event); the page reads it in place (web/src/trace-reader.ts).
+//
 // `kind` and `wait` index the name tables sent in `ready` (they come from the
 // engine's one table, engine/trace/event.hpp). time_ns is the loop's clock.
 // Meanings of id/a/b per kind are documented in event.hpp; in particular
@@ -64,16 +85,34 @@ export type RequestType = Request['type'];
 //   LineReached  id = task, a = line the task's innermost frame is at
 //   TimerArmed   id = timer, a = deadline ns, b = task id (0 = none)
 //   Output       id = task that wrote (0 = none), a = 1 stdout / 2 stderr
-export type TraceEvent = [
-  kind: number,
-  wait: number,
-  seq: number,
-  time_ns: number,
-  id: number,
-  a: number,
-  b: number,
-  text: string,
-];
+// (wasm-bindings/trace_buffer.mjs writes this layout; a unit test checks that
+// it agrees with TraceField.)
+export const TraceField = Object.freeze({
+  kind: 0,
+  wait: 1,
+  seq: 2,
+  time_ns: 3,
+  id: 4,
+  a: 5,
+  b: 6,
+  text: 7,
+});
+export const TRACE_FIELDS = 8;
+
+export interface TraceBatch {
+  fields: Float64Array; // length = events × TRACE_FIELDS
+  texts: string[];
+}
+
+// Backpressure: the worker runs no further slice of the program while more
+// than MAX_TRACE_BACKLOG of the trace events it sent are not acknowledged by
+// the page (`trace-ack`), so a program that floods the trace cannot pile
+// events up in the page's memory faster than the page applies them. The
+// backlog can pass the limit by what one slice traces (a slice is not cut
+// inside one call of the engine: gather(*(100,000 coroutines)) is half a
+// million events). A stopping program is not held: Stop must not wait for
+// the page.
+export const MAX_TRACE_BACKLOG = 100_000;
 
 export type ErrorKind = 'syntax' | 'runtime' | 'internal';
 
@@ -84,14 +123,16 @@ export type WorkerMessage =
       type: 'ready';
       version: string;
       load_ms: number;
-      trace_kinds: string[]; // names of TraceEvent kinds, by index
-      wait_kinds: string[]; // names of TraceEvent waits, by index
+      trace_kinds: string[]; // names of the trace events' kinds, by index
+      wait_kinds: string[]; // names of the trace events' waits, by index
     }
   // Output as it is written; `task` is the id of the task that wrote it
   // (0: module level / no task).
   | { type: 'stdout'; run: number; text: string; task: number }
   | { type: 'stderr'; run: number; text: string; task: number }
-  | { type: 'trace'; run: number; events: TraceEvent[] }
+  // `backlog`: the events the worker has sent (this batch included) and the
+  // page not yet acknowledged (see MAX_TRACE_BACKLOG).
+  | { type: 'trace'; run: number; batch: TraceBatch; backlog: number }
   // The program is paused (after `pause`, or after a `step` completed).
   // `steps`: how many steps of this run have completed. Steps asked while
   // one runs are queued, so every `step` request gets a pause of its own.

@@ -13,8 +13,13 @@
 //   Blocked  time.sleep(ns): the same, without busy-waiting;
 //   Stepped  a step unit finished: the run pauses;
 //   Done     the exit status (and the failure, if any) is reported.
+// No slice runs while the page is more than MAX_TRACE_BACKLOG trace events
+// behind (trace_buffer.mjs): the page's `trace-ack` lets the program go on.
+// A stopping program is never held (Stop must not wait for the page).
 // The program prints exactly what it prints natively under the same clock;
 // only the pacing differs.
+
+import { MAX_TRACE_BACKLOG, TraceBuffer } from './trace_buffer.mjs';
 
 export const SLICE_MS = 8;
 
@@ -95,7 +100,7 @@ const now = () => performance.now();
 
 /**
  * One program run. `sink` receives what the protocol sends:
- *   output(stream 'stdout'|'stderr', text, task), trace(events),
+ *   output(stream 'stdout'|'stderr', text, task), trace(batch, backlog),
  *   paused({virtual_time, iteration, steps}), resumed(), error({...}), exit({...}).
  * Only one run may exist per module at a time (the module holds it).
  */
@@ -117,11 +122,13 @@ export class ProgramRun {
     this.wait = null; // {timer, started, ns, blocked}
     this.blockLeft = 0; // ns of a time.sleep still to pass after a pause
     this.out = []; // [stream, text, task] chunks of this slice
-    this.events = [];
+    this.trace = new TraceBuffer((batch, backlog) => sink.trace(batch, backlog));
+    this.heldByTrace = false; // waiting for the page to apply the trace
     this.started = now();
     this.scheduler = new SoonScheduler();
     module.corioOutput = (stream, text, task) => this.collectOutput(stream === 1 ? 'stdout' : 'stderr', text, task);
-    module.corioTrace = (kind, wait, seq, t, id, a, b, text) => this.events.push([kind, wait, seq, t, id, a, b, text]);
+    const trace = this.trace;
+    module.corioTrace = (kind, wait, seq, t, id, a, b, text) => trace.add(kind, wait, seq, t, id, a, b, text);
     this.fetches = new Map(); // id -> AbortController
     this.settled = false; // a fetch settled since the loop last polled
     module.corioFetch = (id, method, url, headers, body, timeoutMs) =>
@@ -145,10 +152,22 @@ export class ProgramRun {
   flush() {
     for (const [stream, text, task] of this.out) this.sink.output(stream, text, task);
     this.out = [];
-    if (this.events.length) {
-      this.sink.trace(this.events);
-      this.events = [];
+    this.trace.flush();
+  }
+
+  // The page has applied `applied` trace events of this run so far.
+  acknowledge(applied) {
+    this.trace.acknowledge(applied);
+    if (this.heldByTrace && this.trace.backlog < MAX_TRACE_BACKLOG) {
+      this.heldByTrace = false;
+      this.tick();
     }
+  }
+
+  // Too far ahead of the page: wait for its acknowledgement (see acknowledge).
+  tooFarAhead() {
+    this.heldByTrace = !this.stopping && this.trace.backlog >= MAX_TRACE_BACKLOG;
+    return this.heldByTrace;
   }
 
   // The browser's fetch() behind the host's (browser_host.cpp). The result
@@ -198,6 +217,7 @@ export class ProgramRun {
   tick() {
     if (this.done || this.wait) return;
     if (this.paused && !this.stepUnit) return;
+    if (this.tooFarAhead()) return;
     if (this.settled && this.api.pollIo()) this.settled = false;
     if (this.blockLeft > 0) return this.armWait(this.blockLeft, true);
     const mode = this.stepUnit && !this.stopping ? MODE[this.stepUnit] : MODE.run;

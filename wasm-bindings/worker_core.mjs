@@ -7,7 +7,7 @@ import { bindApi, ProgramRun } from './session.mjs';
 
 export class WorkerCore {
   /**
-   * @param {(message: import('./protocol').WorkerMessage) => void} post
+   * @param {(message: import('./protocol').WorkerMessage, transfer?: Transferable[]) => void} post
    * @param {() => Promise<any>} loadModule  resolves to the Emscripten module
    */
   constructor(post, loadModule) {
@@ -31,8 +31,9 @@ export class WorkerCore {
     });
   }
 
-  /** @param {import('./protocol').Request} request */
+  /** @param {import('./protocol').PageMessage} request */
   async handle(request) {
+    if (request.type === 'trace-ack') return this.acknowledge(request);
     const { id } = request;
     const ok = () => this.post({ type: 'response', id, ok: true });
     const fail = (error) => this.post({ type: 'response', id, ok: false, error });
@@ -59,12 +60,18 @@ export class WorkerCore {
     return ok();
   }
 
+  // A trace-ack of another run (one that ended) is of no use: dropped.
+  acknowledge({ run, applied }) {
+    if (this.run && run === this.runId) this.run.acknowledge(applied);
+  }
+
   start(request) {
     const run = request.id;
+    this.runId = run;
     const post = this.post;
     const sink = {
       output: (stream, text, task) => post({ type: stream, run, text, task }),
-      trace: (events) => post({ type: 'trace', run, events }),
+      trace: (batch, backlog) => post({ type: 'trace', run, batch, backlog }, [batch.fields.buffer]),
       paused: (info) => post({ type: 'paused', run, ...info }),
       resumed: () => post({ type: 'resumed', run }),
       error: (failure) => post({ type: 'error', run, ...failure }),

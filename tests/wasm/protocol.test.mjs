@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadModule } from '../../wasm-bindings/run.mjs';
+import { BATCH_EVENTS, MAX_TRACE_BACKLOG, TRACE_FIELD, TRACE_FIELDS } from '../../wasm-bindings/trace_buffer.mjs';
 import { WorkerCore } from '../../wasm-bindings/worker_core.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,18 +20,43 @@ const example = (name) => readFileSync(resolve(root, 'examples', `${name}.py`), 
 const expected = (name) => readFileSync(resolve(root, 'examples', `${name}.out`), 'utf8');
 
 // A worker in this process: every message it posts is kept, and waiters
-// can wait for one that matches.
+// can wait for one that matches. Like the page, it acknowledges the trace
+// events it receives (unless `ack` is false).
 class Worker {
-  constructor() {
+  constructor({ ack = true } = {}) {
     this.messages = [];
     this.waiters = [];
     this.nextId = 1;
-    this.core = new WorkerCore((m) => this.receive(m), () => loadModule(modulePath));
+    this.ack = ack;
+    this.received = new Map(); // run → trace events received
+    this.core = new WorkerCore((m, transfer) => this.receive(m, transfer), () => loadModule(modulePath));
   }
-  receive(message) {
+  receive(message, transfer = []) {
     message.at = performance.now();
+    if (message.type === 'trace') {
+      message.transferred = transfer.includes(message.batch.fields.buffer);
+      const total = (this.received.get(message.run) ?? 0) + message.batch.fields.length / TRACE_FIELDS;
+      this.received.set(message.run, total);
+      if (this.ack) setTimeout(() => this.acknowledge(message.run, total), 0);
+    }
     this.messages.push(message);
     this.waiters = this.waiters.filter(([match, done]) => !(match(message) && (done(message), true)));
+  }
+  acknowledge(run, applied) {
+    this.core.handle({ type: 'trace-ack', run, applied });
+  }
+  // The trace events of a run, unpacked: [kind, wait, seq, time_ns, id, a, b, text].
+  events(run) {
+    const out = [];
+    for (const m of this.messages) {
+      if (m.type !== 'trace' || m.run !== run) continue;
+      const { fields, texts } = m.batch;
+      for (let at = 0; at < fields.length; at += TRACE_FIELDS) {
+        const text = fields[at + TRACE_FIELD.text];
+        out.push([...fields.subarray(at, at + TRACE_FIELD.text), text < 0 ? '' : texts[text]]);
+      }
+    }
+    return out;
   }
   next(match) {
     const found = this.messages.find(match);
@@ -87,7 +113,10 @@ test('the trace names the tasks and shows three timers during countasync', async
   const kind = (name) => ready.trace_kinds.indexOf(name);
   const run = await w.run(example('countasync'), { trace: true });
   await w.exit(run);
-  const events = w.messages.filter((m) => m.type === 'trace' && m.run === run).flatMap((m) => m.events);
+  const traces = w.messages.filter((m) => m.type === 'trace' && m.run === run);
+  assert.ok(traces.every((m) => m.transferred), 'batches are transferred, not copied');
+  const events = w.events(run);
+  assert.deepEqual(events.map((e) => e[2]), events.map((_, i) => events[0][2] + i), 'in order, none lost');
   const created = events.filter((e) => e[0] === kind('TaskCreated')).map((e) => e[7]);
   // asyncio.run's shutdown runs two tasks of its own, as CPython's does.
   assert.deepEqual(created, ['Task-1\tmain', 'Task-2\tcount', 'Task-3\tcount', 'Task-4\tcount',
@@ -103,6 +132,58 @@ test('the trace names the tasks and shows three timers during countasync', async
   assert.ok(!counts.has(0));
   assert.equal(chunks.at(-1).task, 0);
   assert.match(chunks.at(-1).text, /executed in/);
+});
+
+// A program that floods the trace: rounds of many tasks that each yield once.
+const FLOOD = `import asyncio
+async def w(i):
+    await asyncio.sleep(0)
+async def main():
+    for k in range(4):
+        tasks = [asyncio.create_task(w(i)) for i in range(20000)]
+        for t in tasks:
+            await t
+        print("round", k)
+asyncio.run(main())
+`;
+const settle = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('backpressure: the program waits while the page has too many trace events unacknowledged', async () => {
+  const w = new Worker({ ack: false });
+  const run = await w.run(FLOOD, { trace: true });
+  await settle(1500);
+  const held = w.received.get(run);
+  assert.ok(held >= MAX_TRACE_BACKLOG, `only ${held} events before the worker waited`);
+  // A slice that starts below the limit may trace a few batches more.
+  assert.ok(held <= MAX_TRACE_BACKLOG + 8 * BATCH_EVENTS, `${held} events sent without acknowledgement`);
+  const backlogs = w.messages.filter((m) => m.type === 'trace').map((m) => m.backlog);
+  assert.equal(backlogs.at(-1), held, 'each batch says the backlog it makes');
+  await settle(300);
+  assert.equal(w.received.get(run), held, 'nothing more without acknowledgement');
+  // Pause and resume are answered meanwhile; then an acknowledgement lets it go on.
+  assert.equal((await w.request({ type: 'pause' })).ok, true);
+  assert.equal((await w.request({ type: 'resume' })).ok, true);
+  w.acknowledge(run + 1000, held); // another run's: no effect
+  await settle(300);
+  assert.equal(w.received.get(run), held);
+  w.acknowledge(run, held);
+  await w.next(() => w.received.get(run) > held);
+  // Stop is not held by the backlog.
+  const stop = await w.request({ type: 'stop' });
+  assert.equal(stop.ok, true);
+  assert.equal((await w.exit(run)).code, 130);
+});
+
+test('a flood acknowledged as it arrives runs to the end with its whole trace', async () => {
+  const w = new Worker();
+  const run = await w.run(FLOOD, { trace: true });
+  const exit = await w.exit(run);
+  assert.equal(exit.code, 0);
+  assert.equal(w.text(run), 'round 0\nround 1\nround 2\nround 3\n');
+  const traces = w.messages.filter((m) => m.type === 'trace' && m.run === run);
+  assert.ok(traces.every((m) => m.batch.fields.length / TRACE_FIELDS <= BATCH_EVENTS));
+  assert.ok(w.received.get(run) > 4 * 20000 * 4, `${w.received.get(run)} events`);
+  assert.ok(Math.max(...traces.map((m) => m.backlog)) <= MAX_TRACE_BACKLOG + 8 * BATCH_EVENTS);
 });
 
 test('a second run while one runs is refused', async () => {

@@ -45,6 +45,7 @@ export interface AppEvents {
   'program-error': ProgramError;
   'run-ended': RunEnd;
   'loop-changed': LoopModel; // the model after a batch of trace events
+  'trace-behind': boolean; // trace events wait to be applied (a flood): views may show less detail
   'running-line': number; // line of the task that runs now (0: none)
 
   // page

@@ -3,13 +3,19 @@
 // waits on), the ready queue in order, the timer heap by deadline, the loop's
 // virtual time and iteration counter, and the task that runs now.
 //
-// A pure model: no DOM, no worker, no clock. apply() takes a batch of the
-// protocol's compact events; the renderer (panes/loop-view.ts) reads the
-// result and redraws only what changed (each task and list has a version).
+// A pure model: no DOM, no worker, no clock. apply() takes (part of) a
+// protocol TraceBatch; the renderer (panes/loop-view.ts) reads the result
+// and redraws only what changed (each task and list has a version).
 // Event kinds arrive as indexes into the name tables of the worker's `ready`
 // message (from engine/trace/event.hpp); the model looks them up by name so
 // that adding a kind to the engine's table breaks nothing here.
-import type { TraceEvent } from '../../wasm-bindings/protocol.ts';
+//
+// Every event costs O(1) (amortized), however many tasks the program has:
+// a flood of a million events is applied in chunks between frames
+// (trace-pump.ts), and the renderer reads only what it draws (recentTasks,
+// firstReady, earliestTimers, countByStatus) rather than whole lists.
+import type { TraceBatch } from '../../wasm-bindings/protocol.ts';
+import { eventCount, TraceCursor } from './trace-reader.ts';
 
 export type TaskStatus = 'ready' | 'running' | 'waiting' | 'done' | 'cancelled' | 'failed';
 
@@ -17,7 +23,7 @@ export interface Wait {
   kind: string; // a wait name from event.hpp: Timer, Future, Task, Gather, Queue, ...
   on: number; // the awaited task / future / primitive id (timer id for Timer)
   deadlineNs: number | null; // for Timer waits
-  children: number[]; // for Gather: the tasks created in the step that awaited it
+  children: readonly number[]; // for Gather: the tasks created in the step that awaited it
 }
 
 export interface TaskView {
@@ -50,8 +56,23 @@ export interface TimerEntry {
 // How many finished tasks the view keeps (oldest dropped first): a program
 // that creates a million short tasks keeps the page's memory bounded.
 export const MAX_FINISHED_TASKS = 500;
+// Up to this many timers the heap is kept sorted; beyond, the earliest few
+// are picked in one pass (a full sort per frame would be the cost).
+const SORT_TIMERS_UP_TO = 2_000;
 
-type Handler = (ev: TraceEvent) => void;
+type Handler = (ev: TraceCursor) => void;
+// Shared by every wait that is not a gather (a flood makes a wait per step:
+// no garbage for the collector to sweep).
+const NO_CHILDREN: readonly number[] = Object.freeze([]);
+type Finished = 'done' | 'cancelled' | 'failed';
+
+function isFinished(status: TaskStatus): status is Finished {
+  return status === 'done' || status === 'cancelled' || status === 'failed';
+}
+
+function timerBefore(x: TimerEntry, y: TimerEntry): boolean {
+  return x.deadlineNs < y.deadlineNs || (x.deadlineNs === y.deadlineNs && x.order < y.order);
+}
 
 export class LoopModel {
   readonly kindNames: readonly string[];
@@ -70,14 +91,19 @@ export class LoopModel {
   tasksVersion = 0; // the set or order of tasks changed (not just one task)
 
   private taskMap = new Map<number, TaskView>();
+  // Creation order. Dropped tasks stay in it (as holes, until there are
+  // more holes than tasks) so that dropping one costs O(1).
   private order: TaskView[] = [];
-  private finishedCount = 0;
+  private dropped = new Set<TaskView>();
+  private finishedQueue: TaskView[] = []; // finished tasks, oldest first
+  private finishedHead = 0;
+  private statusCounts: Record<TaskStatus, number> = { ready: 0, running: 0, waiting: 0, done: 0, cancelled: 0, failed: 0 };
   private readyQ: ReadyEntry[] = [];
   private readyHead = 0;
   private timerMap = new Map<number, TimerEntry>();
   private timerOrder = 0;
   private sortedTimers: TimerEntry[] | null = [];
-  private createdInStep: number[] = [];
+  private createdInStep: number[] = []; // by the task whose step runs (lastStepped)
   private lineClosed = new Set<number>(); // tasks whose last output ended a line
   private handlers: (Handler | undefined)[] = [];
 
@@ -105,8 +131,25 @@ export class LoopModel {
 
   // ------------------------------------------------------------ reading
 
+  // Every task shown, in creation order (O(tasks): for tests and probes;
+  // the renderer reads recentTasks).
   get tasks(): readonly TaskView[] {
+    if (this.dropped.size > 0) this.compactOrder();
     return this.order;
+  }
+
+  get taskCount(): number {
+    return this.order.length - this.dropped.size;
+  }
+
+  // The last `n` tasks in creation order.
+  recentTasks(n: number): TaskView[] {
+    const out: TaskView[] = [];
+    for (let i = this.order.length - 1; i >= 0 && out.length < n; i--) {
+      const task = this.order[i];
+      if (!this.dropped.has(task)) out.push(task);
+    }
+    return out.reverse();
   }
 
   task(id: number): TaskView | undefined {
@@ -116,6 +159,11 @@ export class LoopModel {
   get ready(): readonly ReadyEntry[] {
     if (this.readyHead > 0) this.compactReady();
     return this.readyQ;
+  }
+
+  // The first `n` entries of the ready queue.
+  firstReady(n: number): ReadyEntry[] {
+    return this.readyQ.slice(this.readyHead, this.readyHead + n);
   }
 
   get readyCount(): number {
@@ -132,6 +180,24 @@ export class LoopModel {
     return this.sortedTimers;
   }
 
+  get timerCount(): number {
+    return this.timerMap.size;
+  }
+
+  // The first `n` timers the heap would pop, without sorting them all.
+  earliestTimers(n: number): TimerEntry[] {
+    if (this.sortedTimers || this.timerMap.size <= SORT_TIMERS_UP_TO) return this.timers.slice(0, n);
+    const best: TimerEntry[] = [];
+    for (const timer of this.timerMap.values()) {
+      if (best.length === n && !timerBefore(timer, best[n - 1])) continue;
+      if (best.length === n) best.pop();
+      let i = best.length;
+      while (i > 0 && timerBefore(timer, best[i - 1])) i--;
+      best.splice(i, 0, timer);
+    }
+    return best;
+  }
+
   // The line to highlight in the editor: the running task's or, between
   // steps (a batch of events ends between steps, and so does a pause), the
   // line of the task that ran last while it is not finished (0: none).
@@ -142,9 +208,7 @@ export class LoopModel {
   }
 
   countByStatus(status: TaskStatus): number {
-    let n = 0;
-    for (const t of this.order) if (t.status === status) n++;
-    return n;
+    return this.statusCounts[status];
   }
 
   // What a task waits on, in words: "sleep until 1.000 s", "task Task-2", ...
@@ -182,13 +246,16 @@ export class LoopModel {
 
   // ------------------------------------------------------------ writing
 
-  apply(events: readonly TraceEvent[]): void {
-    if (events.length === 0) return;
-    for (const ev of events) {
-      this.timeNs = ev[3];
-      this.handlers[ev[0]]?.(ev);
+  // Applies the events [from, to) of `batch` (all of them by default).
+  apply(batch: TraceBatch, from = 0, to = eventCount(batch)): void {
+    if (to <= from) return;
+    const ev = new TraceCursor(batch);
+    for (let i = from; i < to; i++) {
+      ev.moveTo(i);
+      this.timeNs = ev.timeNs;
+      this.handlers[ev.kind]?.(ev);
     }
-    this.eventCount += events.length;
+    this.eventCount += to - from;
     this.version++;
   }
 
@@ -196,13 +263,19 @@ export class LoopModel {
     task.version++;
   }
 
-  private onIterationBegin(ev: TraceEvent): void {
-    this.iteration = ev[4];
+  private setStatus(task: TaskView, status: TaskStatus): void {
+    this.statusCounts[task.status]--;
+    this.statusCounts[status]++;
+    task.status = status;
   }
 
-  private onHandleScheduled(ev: TraceEvent): void {
-    const taskId = ev[5];
-    this.readyQ.push({ handle: ev[4], task: taskId, timer: false });
+  private onIterationBegin(ev: TraceCursor): void {
+    this.iteration = ev.id;
+  }
+
+  private onHandleScheduled(ev: TraceCursor): void {
+    const taskId = ev.a;
+    this.readyQ.push({ handle: ev.id, task: taskId, timer: false });
     this.readyVersion++;
     const task = this.taskMap.get(taskId);
     if (!task) return;
@@ -210,16 +283,16 @@ export class LoopModel {
     // made; its TaskStepEnd says which state follows.)
     if (taskId !== this.running && task.status === 'waiting') {
       // Woken: its step is in the ready queue now.
-      task.status = 'ready';
+      this.setStatus(task, 'ready');
       task.wait = null;
       this.touch(task);
     }
   }
 
-  private onHandleRun(ev: TraceEvent): void {
+  private onHandleRun(ev: TraceCursor): void {
     // The loop pops from the front; handles before this one were cancelled
     // and skipped without an event.
-    const handle = ev[4];
+    const handle = ev.id;
     for (let i = this.readyHead; i < this.readyQ.length; i++) {
       if (this.readyQ[i].handle === handle) {
         this.readyHead = i + 1;
@@ -235,19 +308,19 @@ export class LoopModel {
     this.readyHead = 0;
   }
 
-  private onTimerArmed(ev: TraceEvent): void {
+  private onTimerArmed(ev: TraceCursor): void {
     // A timer without a task belongs to the task that armed it (as the
     // engine's Handle::task_id says: "the task it steps, or that created it").
-    const task = ev[6] || this.running;
-    this.timerMap.set(ev[4], { id: ev[4], deadlineNs: ev[5], task, order: this.timerOrder++ });
+    const task = ev.b || this.running;
+    this.timerMap.set(ev.id, { id: ev.id, deadlineNs: ev.a, task, order: this.timerOrder++ });
     this.sortedTimers = null;
     this.timersVersion++;
   }
 
-  private onTimerGone(ev: TraceEvent, fired: boolean): void {
-    const timer = this.timerMap.get(ev[4]);
+  private onTimerGone(ev: TraceCursor, fired: boolean): void {
+    const timer = this.timerMap.get(ev.id);
     if (!timer) return;
-    this.timerMap.delete(ev[4]);
+    this.timerMap.delete(ev.id);
     this.sortedTimers = null;
     this.timersVersion++;
     if (fired) {
@@ -256,10 +329,13 @@ export class LoopModel {
     }
   }
 
-  private onTaskCreated(ev: TraceEvent): void {
-    const [name, coro = ''] = ev[7].split('\t');
+  private onTaskCreated(ev: TraceCursor): void {
+    const text = ev.text;
+    const tab = text.indexOf('\t');
+    const name = tab < 0 ? text : text.slice(0, tab);
+    const coro = tab < 0 ? '' : text.slice(tab + 1);
     const task: TaskView = {
-      id: ev[4],
+      id: ev.id,
       name,
       coro,
       line: 0,
@@ -273,32 +349,33 @@ export class LoopModel {
     };
     this.taskMap.set(task.id, task);
     this.order.push(task);
+    this.statusCounts.ready++;
     this.tasksVersion++;
     if (this.running) this.createdInStep.push(task.id);
   }
 
-  private onStepBegin(ev: TraceEvent): void {
-    const task = this.taskMap.get(ev[4]);
-    this.running = ev[4];
-    this.lastStepped = ev[4];
-    this.createdInStep = [];
+  private onStepBegin(ev: TraceCursor): void {
+    const task = this.taskMap.get(ev.id);
+    this.running = ev.id;
+    this.lastStepped = ev.id;
+    this.createdInStep = []; // (the last step's list may be a gather's children now)
     if (!task) return;
-    task.status = 'running';
+    this.setStatus(task, 'running');
     task.wait = null;
     task.steps++;
     this.touch(task);
   }
 
-  private onStepEnd(ev: TraceEvent): void {
-    const task = this.taskMap.get(ev[4]);
-    if (this.running === ev[4]) this.running = 0;
+  private onStepEnd(ev: TraceCursor): void {
+    const task = this.taskMap.get(ev.id);
+    if (this.running === ev.id) this.running = 0;
     if (!task) return;
-    const kind = this.waitNames[ev[1]] ?? 'Nothing';
+    const kind = this.waitNames[ev.wait] ?? 'Nothing';
     if (kind === 'Nothing' || kind === 'Yield') {
-      task.status = 'ready';
+      this.setStatus(task, 'ready');
       task.wait = null;
     } else {
-      let on = ev[5];
+      let on = ev.a;
       let deadlineNs: number | null = null;
       let waitKind = kind;
       // The interpreter's asyncio.sleep(d) awaits a plain future that a timer
@@ -309,51 +386,54 @@ export class LoopModel {
         on = timer.id;
       }
       if (waitKind === 'Timer') deadlineNs = this.timerMap.get(on)?.deadlineNs ?? (on > 0 ? on : null);
-      const children =
-        kind === 'Gather' ? this.createdInStep.filter((id) => this.taskMap.get(id)?.parent === task.id) : [];
-      task.status = 'waiting';
+      // The tasks its step created are its gather's children: handed over,
+      // not copied (a gather of 100,000 costs this event nothing more).
+      const children = kind === 'Gather' && this.lastStepped === task.id ? this.createdInStep : NO_CHILDREN;
+      this.setStatus(task, 'waiting');
       task.wait = { kind: waitKind, on, deadlineNs, children };
     }
     this.touch(task);
   }
 
-  private onFinished(ev: TraceEvent, status: 'done' | 'cancelled' | 'failed'): void {
-    const task = this.taskMap.get(ev[4]);
-    if (this.running === ev[4]) this.running = 0;
+  private onFinished(ev: TraceCursor, status: Finished): void {
+    const task = this.taskMap.get(ev.id);
+    if (this.running === ev.id) this.running = 0;
     if (!task) return;
-    if (task.status !== 'done' && task.status !== 'cancelled' && task.status !== 'failed') {
-      this.finishedCount++;
-    }
-    task.status = status;
+    if (!isFinished(task.status)) this.finishedQueue.push(task);
+    this.setStatus(task, status);
     task.wait = null;
-    task.detail = status === 'failed' ? ev[7] : '';
+    task.detail = status === 'failed' ? ev.text : '';
     this.touch(task);
-    if (this.finishedCount > MAX_FINISHED_TASKS) this.dropFinished();
+    if (this.finishedQueue.length - this.finishedHead > MAX_FINISHED_TASKS) this.dropFinished();
   }
 
+  // Drops the tasks that finished first, down to three quarters of the limit.
   private dropFinished(): void {
-    // Drop the oldest finished tasks down to three quarters of the limit.
-    let excess = this.finishedCount - Math.floor((MAX_FINISHED_TASKS * 3) / 4);
-    this.order = this.order.filter((t) => {
-      const finished = t.status === 'done' || t.status === 'cancelled' || t.status === 'failed';
-      if (finished && excess > 0) {
-        excess--;
-        this.taskMap.delete(t.id);
-        this.lineClosed.delete(t.id);
-        this.finishedCount--;
-        this.droppedTasks++;
-        return false;
-      }
-      return true;
-    });
+    const keep = Math.floor((MAX_FINISHED_TASKS * 3) / 4);
+    while (this.finishedQueue.length - this.finishedHead > keep) {
+      const task = this.finishedQueue[this.finishedHead++];
+      this.taskMap.delete(task.id);
+      this.lineClosed.delete(task.id);
+      this.statusCounts[task.status]--;
+      this.dropped.add(task);
+      this.droppedTasks++;
+    }
+    this.finishedQueue = this.finishedQueue.slice(this.finishedHead);
+    this.finishedHead = 0;
+    if (this.dropped.size * 2 > this.order.length) this.compactOrder();
     this.tasksVersion++;
   }
 
-  private onOutput(ev: TraceEvent): void {
-    const task = this.taskMap.get(ev[4]);
+  private compactOrder(): void {
+    this.order = this.order.filter((task) => !this.dropped.has(task));
+    this.dropped.clear();
+  }
+
+  private onOutput(ev: TraceCursor): void {
+    const task = this.taskMap.get(ev.id);
     if (!task) return;
     // print(end="") writes piecewise: a line grows until a newline ends it.
-    const text = ev[7];
+    const text = ev.text;
     const start = this.lineClosed.has(task.id) || task.lastOutput === '' ? '' : task.lastOutput;
     const lines = (start + text).split('\n');
     const closed = text.endsWith('\n');
@@ -364,14 +444,14 @@ export class LoopModel {
     this.touch(task);
   }
 
-  private onLine(ev: TraceEvent): void {
-    const task = this.taskMap.get(ev[4]);
+  private onLine(ev: TraceCursor): void {
+    const task = this.taskMap.get(ev.id);
     if (!task) {
-      this.moduleLine = ev[5];
+      this.moduleLine = ev.a;
       return;
     }
-    if (task.line !== ev[5]) {
-      task.line = ev[5];
+    if (task.line !== ev.a) {
+      task.line = ev.a;
       this.touch(task);
     }
   }

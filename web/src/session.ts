@@ -1,11 +1,15 @@
 // session.ts — runs programs: the one place that talks to the worker client.
 // It turns the user's intents from the bus (run, stop, pause, step, speed,
 // clock) into protocol requests, and the worker's messages into bus facts
-// (output, errors, the loop model after each trace batch, the end of a run).
-// It also owns the state shown by the toolbar's running indicator.
+// (output, errors, the loop model as the trace is applied, the end of a run).
+// It also owns the state shown by the toolbar's running indicator. Trace
+// batches go through a TracePump, which applies them between frames and
+// acknowledges them to the worker (its backpressure).
 import type { Clock, Speed, StepUnit } from '../../wasm-bindings/protocol.ts';
 import type { Bus, SessionState } from './events.ts';
 import { LoopModel } from './loop-model.ts';
+import { registerProbe } from './probe.ts';
+import { TracePump } from './trace-pump.ts';
 import { WorkerClient, type ReadyInfo, type RunMessage } from './worker-client.ts';
 
 export const FILENAME = 'main.py';
@@ -24,6 +28,8 @@ export class Session {
   private clock: Clock;
   private info: ReadyInfo | null = null;
   private model: LoopModel | null = null;
+  private pump: TracePump | null = null;
+  private maxWorkerBacklog = 0; // the most trace events the worker had unacknowledged, this run
   private runStderr = false; // the current run wrote to stderr
   private starting = false; // a run is being started (a second Run waits for none)
   private stepsAsked = 0; // steps asked of this run (the worker queues them)
@@ -61,6 +67,7 @@ export class Session {
       b.on('clock-changed', (clock) => {
         this.clock = clock;
       }),
+      registerProbe('trace', () => this.traceFigures()),
     );
   }
 
@@ -101,6 +108,7 @@ export class Session {
   dispose(): void {
     for (const off of this.unsubscribe) off();
     window.clearInterval(this.loadTimer);
+    this.pump?.dispose();
     this.client.dispose();
   }
 
@@ -133,14 +141,15 @@ export class Session {
       return false;
     }
     this.info = info;
-    this.model = new LoopModel(info.traceKinds, info.waitKinds);
+    const model = new LoopModel(info.traceKinds, info.waitKinds);
+    this.startModel(model);
     this.runStderr = false;
     this.stepsAsked = paused ? 1 : 0;
     this.stepsDone = 0;
     this.setState(paused ? 'stepping' : 'running');
     // Panes reset before the first message of the run can arrive.
     this.bus.emit('run-started', { source });
-    this.bus.emit('loop-changed', this.model);
+    this.bus.emit('loop-changed', model);
     try {
       await this.client.runProgram({
         source,
@@ -210,21 +219,24 @@ export class Session {
         this.bus.emit('stderr', m.text);
         break;
       case 'trace':
-        if (this.model) {
-          this.model.apply(m.events);
-          this.bus.emit('loop-changed', this.model);
-        }
+        this.maxWorkerBacklog = Math.max(this.maxWorkerBacklog, m.backlog);
+        this.pump?.push(m.batch);
         break;
-      case 'paused':
-        if (this.model) {
-          // The worker's own counters are the truth at a pause.
-          this.model.iteration = m.iteration;
-          this.model.timeNs = Math.round(m.virtual_time * 1e9);
-          this.bus.emit('loop-changed', this.model);
+      case 'paused': {
+        // The worker's own counters are the truth at a pause (once the
+        // events before it are applied).
+        const model = this.model;
+        if (model) {
+          this.pump?.after(() => {
+            model.iteration = m.iteration;
+            model.timeNs = Math.round(m.virtual_time * 1e9);
+            this.bus.emit('loop-changed', model);
+          });
         }
         this.stepsDone = m.steps;
         if (this.state !== 'stopping') this.setState(m.steps < this.stepsAsked ? 'stepping' : 'paused');
         break;
+      }
       case 'resumed':
         this.stepsAsked = this.stepsDone; // resuming drops the steps not run
         if (this.state !== 'stopping') this.setState('running');
@@ -239,6 +251,32 @@ export class Session {
         this.finish({ code: m.code, virtualTime: m.virtual_time, wallMs: m.wall_ms, killed: false });
         break;
     }
+  }
+
+  // A fresh model for a new run, fed by a pump of its own (the last run's
+  // events still waiting are dropped with its pump).
+  private startModel(model: LoopModel): void {
+    this.pump?.dispose();
+    this.model = model;
+    this.maxWorkerBacklog = 0;
+    this.pump = new TracePump(model, {
+      applied: (total) => this.client.acknowledgeTrace(total),
+      changed: () => this.bus.emit('loop-changed', model),
+      behind: (behind) => this.bus.emit('trace-behind', behind),
+    });
+    this.bus.emit('trace-behind', false);
+  }
+
+  // For the browser tests and the perf script: how the trace keeps up.
+  private traceFigures(): object {
+    const pump = this.pump;
+    return {
+      received: pump?.received ?? 0,
+      applied: pump?.applied ?? 0,
+      pending: pump?.pending ?? 0,
+      maxWorkerBacklog: this.maxWorkerBacklog,
+      tasks: this.model?.taskCount ?? 0,
+    };
   }
 
   private finish(end: { code: number; virtualTime: number; wallMs: number; killed: boolean }): void {

@@ -13,10 +13,14 @@ import {
   type RunOptions,
   type Speed,
   type StepUnit,
+  type TraceAck,
   type WorkerMessage,
 } from '../../wasm-bindings/protocol.ts';
 
-export const STOP_GRACE_MS = 500;
+// A cooperative stop takes a slice (under 50 ms); a program whose ending the
+// engine runs in one piece (cancelling 100,000 tasks takes seconds) is cut
+// short so that Stop answers within half a second.
+export const STOP_GRACE_MS = 400;
 // A module that has not said `ready` by then is reported as failed.
 export const LOAD_TIMEOUT_MS = 60_000;
 
@@ -143,6 +147,14 @@ export class WorkerClient {
 
   setSpeed(speed: Speed): Promise<void> {
     return this.send({ id: this.takeId(), type: 'set-speed', speed });
+  }
+
+  // Tells the worker how many trace events of the current run the page has
+  // applied (its backpressure waits for this; no response).
+  acknowledgeTrace(applied: number): void {
+    if (!this.worker || !this.runActive) return;
+    const ack: TraceAck = { type: 'trace-ack', run: this.currentRun, applied };
+    this.worker.postMessage(ack);
   }
 
   // Ends the current run: cooperatively, else by replacing the worker.

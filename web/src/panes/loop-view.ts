@@ -8,7 +8,13 @@
 // Rendering is once per animation frame at most, and only of what changed
 // (the model versions every task and list). Cards have a fixed size and are
 // placed by arithmetic, so a frame never reads layout: 200 tasks changing
-// every frame still render at 60 fps.
+// every frame still render at 60 fps. A frame reads only what it draws: the
+// newest MAX_CARDS tasks are placed on the grid, but only the rows in view
+// (and OVERSCAN_ROWS around them) have cards in the DOM; the lists show their
+// first MAX_LIST entries. A card belongs to a place on the grid, not to a
+// task: when the tasks shift along the grid, cards change their text rather
+// than being replaced. So a program with 100,000 tasks that churn costs a
+// frame no more than one with 30.
 import type { Bus } from '../events.ts';
 import { formatSeconds, type LoopModel, type TaskView } from '../loop-model.ts';
 import { Disposables, el, type Pane } from '../pane.ts';
@@ -20,7 +26,13 @@ const GAP_X = 28; // room for an arrow between neighbours
 const GAP_Y = 24;
 const PAD = 10;
 const MAX_LIST = 40; // rows shown in the ready queue and the timer heap
-const MAX_CARDS = 600; // cards drawn (the model keeps the rest counted)
+const MAX_CARDS = 600; // tasks placed on the grid (the model keeps the rest counted)
+const OVERSCAN_ROWS = 2; // rows with cards above and below the visible ones
+// While the trace floods in faster than it is applied ('trace-behind'), the
+// cards, lists and arrows are redrawn this often (the header every frame):
+// nobody reads cards that change 60 times a second, and each redraw costs
+// layout, paint and raster.
+const BEHIND_DETAIL_MS = 250;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 interface Card {
@@ -30,8 +42,9 @@ interface Card {
   where: HTMLDivElement;
   wait: HTMLDivElement;
   out: HTMLDivElement;
-  version: number;
-  index: number;
+  task: number; // the task it shows (0: none yet)
+  version: number; // of that task, when last shown
+  place: number;
 }
 
 const STATUS_LABEL: Record<TaskView['status'], string> = {
@@ -49,13 +62,20 @@ export class LoopViewPane implements Pane {
   private readonly d = new Disposables();
   private model: LoopModel | null = null;
   private frame = 0;
-  private cards = new Map<number, Card>();
+  private cards = new Map<number, Card>(); // place on the grid → its card
+  private shown: TaskView[] = []; // the tasks placed on the grid, in order
+  private shownIndex = new Map<number, number>(); // task id → place in shown
+  private inView = { from: 0, to: 0 }; // the places that have cards
+  private viewTop = 0; // the grid's scroll position and visible height
+  private viewHeight = 0;
   private cols = 1;
   private width = 0;
-  private last = { version: -1, tasks: -1, ready: -1, timers: -1, cols: -1, model: null as LoopModel | null };
+  private last = { version: -1, tasks: -1, ready: -1, timers: -1, cols: -1, from: -1, model: null as LoopModel | null };
   private lastLine = -1;
-  private current = 0; // the card marked as the task that runs (or ran last)
+  private currentCard: Card | undefined; // marked: the task that runs (or ran last)
   private arrowsKey = '';
+  private behind = false; // see BEHIND_DETAIL_MS
+  private detailAt = 0; // when cards, lists and arrows were last drawn
 
   private time = el('span', { class: 'stat', 'data-testid': 'loop-time' }, 't = 0.000 s');
   private iteration = el('span', { class: 'stat', 'data-testid': 'loop-iteration', 'data-iteration': '0' }, 'iteration 0');
@@ -92,15 +112,33 @@ export class LoopViewPane implements Pane {
       this.scroller,
     );
     const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) this.width = entry.contentRect.width;
+      for (const entry of entries) {
+        this.width = entry.contentRect.width;
+        this.viewHeight = entry.contentRect.height;
+      }
       this.schedule();
     });
     observer.observe(this.scroller);
     this.d.add(() => observer.disconnect());
+    this.d.listen(
+      this.scroller,
+      'scroll',
+      () => {
+        this.viewTop = this.scroller.scrollTop;
+        this.schedule();
+      },
+      { passive: true },
+    );
 
     this.d.add(
       this.bus.on('loop-changed', (model) => {
         this.model = model;
+        this.schedule();
+      }),
+    );
+    this.d.add(
+      this.bus.on('trace-behind', (behind) => {
+        this.behind = behind;
         this.schedule();
       }),
     );
@@ -114,7 +152,7 @@ export class LoopViewPane implements Pane {
           running: m.running,
           tasks: m.tasks.map((t) => ({ name: t.name, status: t.status, wait: t.wait?.kind ?? '', line: t.line })),
           ready: m.readyCount,
-          timers: m.timers.length,
+          timers: m.timerCount,
           events: m.eventCount,
         };
       }),
@@ -140,20 +178,22 @@ export class LoopViewPane implements Pane {
     const fresh = this.last.model !== m;
     if (fresh) this.reset(m);
     this.cols = Math.max(1, Math.floor((this.width - PAD * 2 + GAP_X) / (CARD_W + GAP_X)));
-    if (!fresh && m.version === this.last.version && this.cols === this.last.cols) return;
+    const from = this.firstPlaceInView();
+    const moved = this.cols !== this.last.cols || from !== this.last.from;
+    if (!fresh && m.version === this.last.version && !moved) return;
 
-    this.time.textContent = `t = ${formatSeconds(m.timeNs)}`;
-    this.iteration.textContent = `iteration ${m.iteration}`;
-    this.iteration.dataset.iteration = String(m.iteration);
-    if (m.tasksVersion !== this.last.tasks || this.cols !== this.last.cols) this.layoutCards(m);
+    this.renderHeader(m);
+    const now = performance.now();
+    if (!fresh && !moved && this.behind && now - this.detailAt < BEHIND_DETAIL_MS) return;
+    this.detailAt = now;
+    if (m.tasksVersion !== this.last.tasks || moved) this.layoutCards(m, from);
     this.updateCards(m);
     this.markCurrent(m.running || m.lastStepped);
     if (m.readyVersion !== this.last.ready) this.renderReady(m);
     if (m.timersVersion !== this.last.timers) this.renderTimers(m);
     this.renderArrows(m);
-    this.counts.textContent = this.countsText(m);
 
-    this.last = { version: m.version, tasks: m.tasksVersion, ready: m.readyVersion, timers: m.timersVersion, cols: this.cols, model: m };
+    this.last = { version: m.version, tasks: m.tasksVersion, ready: m.readyVersion, timers: m.timersVersion, cols: this.cols, from, model: m };
     const line = m.runningLine;
     if (line !== this.lastLine) {
       this.lastLine = line;
@@ -161,18 +201,28 @@ export class LoopViewPane implements Pane {
     }
   }
 
+  private renderHeader(m: LoopModel): void {
+    setText(this.time, `t = ${formatSeconds(m.timeNs)}`);
+    setText(this.iteration, `iteration ${m.iteration}`);
+    this.iteration.dataset.iteration = String(m.iteration);
+    setText(this.counts, this.countsText(m));
+  }
+
   private reset(m: LoopModel): void {
     for (const card of this.cards.values()) card.root.remove();
     this.cards.clear();
+    this.shown = [];
+    this.shownIndex.clear();
+    this.inView = { from: 0, to: 0 };
     this.placeholder.hidden = true;
     this.arrowsKey = '';
-    this.current = 0;
+    this.currentCard = undefined;
     this.lastLine = -1;
-    this.last = { version: -1, tasks: -1, ready: -1, timers: -1, cols: -1, model: m };
+    this.last = { version: -1, tasks: -1, ready: -1, timers: -1, cols: -1, from: -1, model: m };
   }
 
   private countsText(m: LoopModel): string {
-    const parts = [`${m.tasks.length} tasks`];
+    const parts = [`${m.taskCount} tasks`];
     for (const status of ['running', 'ready', 'waiting', 'done'] as const) {
       const n = m.countByStatus(status);
       if (n > 0 && status !== 'running') parts.push(`${n} ${status}`);
@@ -181,36 +231,72 @@ export class LoopViewPane implements Pane {
     return parts.join(' · ');
   }
 
-  // Adds and removes cards to match the model's tasks, and places them.
-  private layoutCards(m: LoopModel): void {
-    const shown = m.tasks.length > MAX_CARDS ? m.tasks.slice(m.tasks.length - MAX_CARDS) : m.tasks;
+  // The grid's height for `places` cards (set only when it changes: each
+  // change lays out and repaints the whole grid).
+  private sizeGrid(places: number): void {
+    const rows = Math.ceil(places / this.cols);
+    const height = `${PAD * 2 + rows * CARD_H + Math.max(0, rows - 1) * GAP_Y}px`;
+    if (this.tasksBox.style.height !== height) this.tasksBox.style.height = height;
+  }
+
+  // The arrows' canvas covers the rows in view only (an SVG as tall as a
+  // grid of 600 cards costs seconds of raster in a flood); its group is
+  // shifted so that paths keep grid coordinates.
+  private placeArrows(from: number, to: number): void {
+    const rowH = CARD_H + GAP_Y;
+    const top = Math.floor(from / this.cols) * rowH;
+    const height = String(PAD * 2 + Math.ceil((to - from) / this.cols) * rowH);
+    const width = String(PAD * 2 + this.cols * (CARD_W + GAP_X));
+    const transform = `translateY(${top}px)`;
+    if (this.arrows.style.transform !== transform) this.arrows.style.transform = transform;
+    if (this.arrows.getAttribute('height') !== height) this.arrows.setAttribute('height', height);
+    if (this.arrows.getAttribute('width') !== width) this.arrows.setAttribute('width', width);
+    const shift = `translate(0 ${-top})`;
+    const group = this.arrows.querySelector('g');
+    if (group && group.getAttribute('transform') !== shift) group.setAttribute('transform', shift);
+  }
+
+  // The first place on the grid whose row is (nearly) in view.
+  private firstPlaceInView(): number {
+    const row = Math.floor((this.viewTop - PAD) / (CARD_H + GAP_Y)) - OVERSCAN_ROWS;
+    return Math.max(0, row) * this.cols;
+  }
+
+  private placesInView(): number {
+    const rows = Math.ceil((this.viewHeight || 1000) / (CARD_H + GAP_Y)) + 1 + 2 * OVERSCAN_ROWS;
+    return rows * this.cols;
+  }
+
+  // Places the newest tasks on the grid, and adds and removes cards so that
+  // exactly the places in view have one.
+  private layoutCards(m: LoopModel, from: number): void {
+    const shown = m.recentTasks(MAX_CARDS);
+    this.shown = shown;
+    this.shownIndex.clear();
+    shown.forEach((task, index) => this.shownIndex.set(task.id, index));
+    const to = Math.min(shown.length, from + this.placesInView());
+    this.inView = { from, to };
     const keep = new Set<number>();
-    shown.forEach((task, index) => {
-      keep.add(task.id);
-      let card = this.cards.get(task.id);
+    for (let place = from; place < to; place++) {
+      keep.add(place);
+      let card = this.cards.get(place);
       if (!card) {
-        card = this.makeCard(task);
-        this.cards.set(task.id, card);
+        card = this.makeCard(place);
+        this.cards.set(place, card);
         this.tasksBox.append(card.root);
-      }
-      if (card.index !== index || this.cols !== this.last.cols) {
-        card.index = index;
-        const [x, y] = this.position(index);
-        card.root.style.transform = `translate(${x}px, ${y}px)`;
-      }
-    });
-    for (const [id, card] of this.cards) {
-      if (!keep.has(id)) {
-        card.root.remove();
-        this.cards.delete(id);
+      } else if (this.cols !== this.last.cols) {
+        this.placeCard(card);
       }
     }
-    const rows = Math.ceil(shown.length / this.cols);
-    const height = PAD * 2 + rows * CARD_H + Math.max(0, rows - 1) * GAP_Y;
-    this.tasksBox.style.height = `${height}px`;
-    this.arrows.setAttribute('height', String(height));
-    this.arrows.setAttribute('width', String(PAD * 2 + this.cols * (CARD_W + GAP_X)));
-    this.more.textContent = m.tasks.length > MAX_CARDS ? `${m.tasks.length - MAX_CARDS} older tasks not drawn` : '';
+    for (const [place, card] of this.cards) {
+      if (!keep.has(place)) {
+        card.root.remove();
+        this.cards.delete(place);
+      }
+    }
+    this.sizeGrid(shown.length);
+    this.placeArrows(from, to);
+    setText(this.more, m.taskCount > MAX_CARDS ? `${m.taskCount - MAX_CARDS} older tasks not drawn` : '');
     this.arrowsKey = '';
   }
 
@@ -218,42 +304,66 @@ export class LoopViewPane implements Pane {
     return [PAD + (index % this.cols) * (CARD_W + GAP_X), PAD + Math.floor(index / this.cols) * (CARD_H + GAP_Y)];
   }
 
-  private makeCard(task: TaskView): Card {
+  private makeCard(place: number): Card {
     const name = el('span', { class: 'name' });
     const badge = el('span', { class: 'badge' });
     const where = el('div', { class: 'where' });
     const wait = el('div', { class: 'wait' });
     const out = el('div', { class: 'out' });
-    const root = el('div', { class: 'card', 'data-task': String(task.id) }, el('div', { class: 'head' }, name, badge), where, wait, out);
+    const root = el('div', { class: 'card' }, el('div', { class: 'head' }, name, badge), where, wait, out);
     root.style.width = `${CARD_W}px`;
     root.style.height = `${CARD_H}px`;
-    return { root, name, badge, where, wait, out, version: -1, index: -1 };
+    const card = { root, name, badge, where, wait, out, task: 0, version: -1, place };
+    this.placeCard(card);
+    return card;
+  }
+
+  private placeCard(card: Card): void {
+    const [x, y] = this.position(card.place);
+    card.root.style.transform = `translate(${x}px, ${y}px)`;
   }
 
   private updateCards(m: LoopModel): void {
-    for (const task of m.tasks) {
-      const card = this.cards.get(task.id);
-      if (!card || card.version === task.version) continue;
-      card.version = task.version;
-      const root = card.root;
-      if (root.dataset.status !== task.status) {
-        root.dataset.status = task.status;
-        card.badge.textContent = STATUS_LABEL[task.status];
+    for (const [place, card] of this.cards) {
+      const task = this.shown[place];
+      if (!task || (card.task === task.id && card.version === task.version)) continue;
+      if (card.task !== task.id) {
+        card.task = task.id;
+        card.root.dataset.task = String(task.id);
+        setText(card.name, task.name);
       }
-      root.dataset.wait = task.wait?.kind ?? '';
-      setText(card.name, task.name);
-      setText(card.where, task.coro ? `${task.coro}()${task.line ? ` · line ${task.line}` : ''}` : task.line ? `line ${task.line}` : '');
-      setText(card.wait, this.stateText(m, task));
-      setText(card.out, task.lastOutput ? `› ${task.lastOutput}` : '');
-      root.title = `${task.name}: ${task.status}${task.wait ? ' on ' + m.describeWait(task) : ''}`;
+      card.version = task.version;
+      this.fillCard(m, card, task);
     }
   }
 
+  private fillCard(m: LoopModel, card: Card, task: TaskView): void {
+    const root = card.root;
+    if (root.dataset.status !== task.status) {
+      root.dataset.status = task.status;
+      card.badge.textContent = STATUS_LABEL[task.status];
+    }
+    const wait = task.wait?.kind ?? '';
+    if (root.dataset.wait !== wait) root.dataset.wait = wait;
+    setText(card.where, task.coro ? `${task.coro}()${task.line ? ` · line ${task.line}` : ''}` : task.line ? `line ${task.line}` : '');
+    setText(card.wait, this.stateText(m, task));
+    setText(card.out, task.lastOutput ? `› ${task.lastOutput}` : '');
+    root.title = `${task.name}: ${task.status}${task.wait ? ' on ' + m.describeWait(task) : ''}`;
+  }
+
+  private cardOf(task: number): Card | undefined {
+    const place = this.shownIndex.get(task);
+    return place === undefined ? undefined : this.cards.get(place);
+  }
+
+  // Marks the card of task `id` (its card may have moved or shown another
+  // task since the last frame: the mark follows the task).
   private markCurrent(id: number): void {
-    if (id === this.current && this.cards.get(id)?.root.classList.contains('current')) return;
-    this.cards.get(this.current)?.root.classList.remove('current');
-    this.cards.get(id)?.root.classList.add('current');
-    this.current = id;
+    const card = this.cardOf(id);
+    if (card === this.currentCard && card?.task === id) return;
+    this.currentCard?.root.classList.remove('current');
+    card?.root.classList.add('current');
+    this.currentCard = card;
   }
 
   private stateText(m: LoopModel, task: TaskView): string {
@@ -274,39 +384,40 @@ export class LoopViewPane implements Pane {
   }
 
   private renderReady(m: LoopModel): void {
-    const ready = m.ready;
-    this.readyCount.textContent = String(ready.length);
-    const items = ready.slice(0, MAX_LIST).map((entry) => {
+    const count = m.readyCount;
+    this.readyCount.textContent = String(count);
+    const rows: Row[] = m.firstReady(MAX_LIST).map((entry) => {
       const task = entry.task ? m.task(entry.task) : undefined;
       const label = task ? task.name : entry.timer ? `timer #${entry.handle}` : `callback #${entry.handle}`;
-      return el('li', { class: entry.timer ? 'chip timer' : 'chip', title: entry.timer ? 'a timer that fired' : 'a handle' }, entry.timer ? `timer: ${label}` : label);
+      return entry.timer
+        ? { className: 'chip timer', title: 'a timer that fired', lead: '', text: `timer: ${label}` }
+        : { className: 'chip', title: 'a handle', lead: '', text: label };
     });
-    if (ready.length > MAX_LIST) items.push(el('li', { class: 'chip more' }, `+${ready.length - MAX_LIST}`));
-    if (ready.length === 0) items.push(el('li', { class: 'empty' }, 'empty'));
-    this.readyList.replaceChildren(...items);
+    if (count > MAX_LIST) rows.push({ className: 'chip more', title: '', lead: '', text: `+${count - MAX_LIST}` });
+    if (count === 0) rows.push({ className: 'empty', title: '', lead: '', text: 'empty' });
+    showRows(this.readyList, rows);
   }
 
   private renderTimers(m: LoopModel): void {
-    const timers = m.timers;
-    this.timerCount.textContent = String(timers.length);
-    const items = timers.slice(0, MAX_LIST).map((timer) => {
+    const count = m.timerCount;
+    this.timerCount.textContent = String(count);
+    const rows: Row[] = m.earliestTimers(MAX_LIST).map((timer) => {
       const task = timer.task ? m.task(timer.task) : undefined;
-      return el('li', {}, el('span', { class: 'deadline' }, formatSeconds(timer.deadlineNs)), ` ${task ? task.name : `timer #${timer.id}`}`);
+      return { className: '', title: '', lead: formatSeconds(timer.deadlineNs), text: ` ${task ? task.name : `timer #${timer.id}`}` };
     });
-    if (timers.length > MAX_LIST) items.push(el('li', { class: 'more' }, `+${timers.length - MAX_LIST} more`));
-    if (timers.length === 0) items.push(el('li', { class: 'empty' }, 'empty'));
-    this.timerList.replaceChildren(...items);
+    if (count > MAX_LIST) rows.push({ className: 'more', title: '', lead: '', text: `+${count - MAX_LIST} more` });
+    if (count === 0) rows.push({ className: 'empty', title: '', lead: '', text: 'empty' });
+    showRows(this.timerList, rows);
   }
 
-  // Arrows from each waiting task to the tasks it awaits.
+  // Arrows from each waiting task in view to the tasks it awaits (placed
+  // on the grid, in view or not).
   private renderArrows(m: LoopModel): void {
     const paths: string[] = [];
-    for (const task of m.tasks) {
-      const from = this.cards.get(task.id);
-      if (!from) continue;
-      for (const target of m.awaitedTasks(task)) {
-        const to = this.cards.get(target);
-        if (to) paths.push(this.arrowPath(from.index, to.index));
+    for (let index = this.inView.from; index < this.inView.to; index++) {
+      for (const target of m.awaitedTasks(this.shown[index])) {
+        const to = this.shownIndex.get(target);
+        if (to !== undefined) paths.push(this.arrowPath(index, to));
       }
     }
     const key = paths.join('|');
@@ -349,6 +460,38 @@ export class LoopViewPane implements Pane {
     const dy = (y2 - y1) / 2;
     return `M${x1},${y1} C${x1},${y1 + dy} ${x2},${y2 - dy} ${x2},${y2}`;
   }
+}
+
+// One row of the ready queue or the timer heap: `lead` (a deadline) is
+// shown highlighted before the text.
+interface Row {
+  className: string;
+  title: string;
+  lead: string;
+  text: string;
+}
+
+const rowShown = new WeakMap<Element, string>();
+
+// Shows `rows` in `list`, reusing its items: a row that did not change
+// touches nothing, so the lists cost no layout while they stand still.
+function showRows(list: HTMLElement, rows: Row[]): void {
+  while (list.children.length > rows.length) list.lastElementChild?.remove();
+  rows.forEach((row, i) => {
+    let item = list.children[i];
+    if (!item) {
+      item = document.createElement('li');
+      list.append(item);
+    }
+    const key = `${row.className}\n${row.title}\n${row.lead}\n${row.text}`;
+    if (rowShown.get(item) === key) return;
+    rowShown.set(item, key);
+    item.className = row.className;
+    if (row.title) item.setAttribute('title', row.title);
+    else item.removeAttribute('title');
+    if (row.lead) item.replaceChildren(el('span', { class: 'deadline' }, row.lead), row.text);
+    else item.textContent = row.text;
+  });
 }
 
 function setText(node: HTMLElement, text: string): void {

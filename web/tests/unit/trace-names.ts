@@ -1,9 +1,13 @@
 // trace-names.ts — the trace event and wait names as the worker sends them in
 // `ready`, read from the engine's one table (engine/trace/event.hpp) rather
-// than copied here, plus a helper that builds compact events by name.
+// than copied here, plus helpers that build events by name and pack them
+// into a protocol TraceBatch as the worker does.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { TraceEvent } from '../../../wasm-bindings/protocol.ts';
+import { TRACE_FIELDS, TraceField, type TraceBatch } from '../../../wasm-bindings/protocol.ts';
+
+// One event, unpacked: [kind, wait, seq, time_ns, id, a, b, text].
+export type TraceEvent = [number, number, number, number, number, number, number, string];
 
 function findRepoFile(rel: string): string {
   // Compiled to web/.build-unit/web/tests/unit/: walk up to the repository.
@@ -43,4 +47,36 @@ export function ev(
 
 export function readRepoFile(rel: string): string {
   return findRepoFile(rel);
+}
+
+// The absolute path of a file of the repository.
+export function repoPath(rel: string): string {
+  let dir = new URL('.', import.meta.url);
+  for (let i = 0; i < 8; i++) {
+    try {
+      readFileSync(fileURLToPath(new URL(rel, dir)));
+      return fileURLToPath(new URL(rel, dir));
+    } catch {
+      dir = new URL('..', dir);
+    }
+  }
+  throw new Error(`cannot find ${rel}`);
+}
+
+// Packs events into one batch, in protocol.ts's layout.
+export function batch(events: readonly TraceEvent[]): TraceBatch {
+  const fields = new Float64Array(events.length * TRACE_FIELDS);
+  const texts: string[] = [];
+  events.forEach(([kind, wait, seq, time, id, a, b, text], i) => {
+    const at = i * TRACE_FIELDS;
+    fields[at + TraceField.kind] = kind;
+    fields[at + TraceField.wait] = wait;
+    fields[at + TraceField.seq] = seq;
+    fields[at + TraceField.time_ns] = time;
+    fields[at + TraceField.id] = id;
+    fields[at + TraceField.a] = a;
+    fields[at + TraceField.b] = b;
+    fields[at + TraceField.text] = text ? texts.push(text) - 1 : -1;
+  });
+  return { fields, texts };
 }

@@ -3,7 +3,7 @@
 // (cooperative, then terminate + restart).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Request, RunOptions, WorkerMessage } from '../../../wasm-bindings/protocol.ts';
+import type { PageMessage, Request, RunOptions, WorkerMessage } from '../../../wasm-bindings/protocol.ts';
 import { STOP_GRACE_MS, WorkerClient, type ClientHandlers, type RunMessage } from '../../src/worker-client.ts';
 
 // A Worker look-alike: records requests, lets the test answer.
@@ -15,9 +15,10 @@ class FakeWorker {
   addEventListener(type: string, fn: (event: unknown) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
   }
-  postMessage(request: Request): void {
-    this.sent.push(request);
-    queueMicrotask(() => this.script(this, request));
+  postMessage(message: PageMessage): void {
+    this.sent.push(message as Request);
+    if (message.type === 'trace-ack') return; // no response to script
+    queueMicrotask(() => this.script(this, message));
   }
   terminate(): void {
     this.terminated = true;
@@ -131,4 +132,20 @@ test('a module that fails to load rejects start; the next start tries again', as
   const info = await client.start();
   assert.equal(info.version, 't');
   assert.equal(workers.length, 2);
+});
+
+test('trace acknowledgements name the current run and need no response', async () => {
+  const { client, workers } = setup(cooperative());
+  client.acknowledgeTrace(5); // no run yet: nothing to acknowledge
+  const run = await client.runProgram(RUN);
+  client.acknowledgeTrace(100);
+  client.acknowledgeTrace(250);
+  const acks = (workers[0].sent as unknown as PageMessage[]).filter((m) => m.type === 'trace-ack');
+  assert.deepEqual(acks, [
+    { type: 'trace-ack', run, applied: 100 },
+    { type: 'trace-ack', run, applied: 250 },
+  ]);
+  workers[0].reply({ type: 'exit', run, code: 0, virtual_time: 0, wall_ms: 1 });
+  client.acknowledgeTrace(300); // the run is over
+  assert.equal((workers[0].sent as unknown as PageMessage[]).filter((m) => m.type === 'trace-ack').length, 2);
 });

@@ -9,6 +9,8 @@ namespace {
 int64_t g_live_futures = 0;  // diagnostics only: counted for leak tests
 }
 
+const std::exception_ptr FutureBase::kNoError;
+
 const char* state_name(FutureState state) noexcept {
     switch (state) {
         case FutureState::Pending: return "PENDING";
@@ -25,8 +27,8 @@ FutureBase::FutureBase(Loop& loop, trace::WaitKind kind)
 
 FutureBase::~FutureBase() {
     if (has_first_callback_) release_waiter(first_callback_);
-    if (more_callbacks_)
-        for (auto& c : *more_callbacks_) release_waiter(c);
+    if (rare_)
+        for (auto& c : rare_->more_callbacks) release_waiter(c);
     --g_live_futures;
 }
 
@@ -41,8 +43,8 @@ bool FutureBase::cancel(std::optional<std::string> message) {
     if (state_ != FutureState::Pending) return false;
     state_ = FutureState::Cancelled;
     if (message) {
-        cancel_state().message = std::move(*message);
-        cancel_->has_message = true;
+        rare().cancel_message = std::move(*message);
+        rare_->has_cancel_message = true;
     }
     schedule_callbacks();
     return true;
@@ -50,7 +52,7 @@ bool FutureBase::cancel(std::optional<std::string> message) {
 
 void FutureBase::set_exception(std::exception_ptr error) {
     throw_if_done("set_exception");
-    error_ = std::move(error);
+    rare().error = std::move(error);
     state_ = FutureState::Finished;
     log_traceback_ = true;
     schedule_callbacks();
@@ -66,7 +68,7 @@ void FutureBase::check_result() const {
         std::rethrow_exception(const_cast<FutureBase*>(this)->make_cancelled_error());
     if (state_ != FutureState::Finished) throw InvalidStateError("Result is not ready.");
     log_traceback_ = false;
-    if (error_) std::rethrow_exception(error_);
+    if (rare_ && rare_->error) std::rethrow_exception(rare_->error);
 }
 
 std::exception_ptr FutureBase::exception() const {
@@ -74,16 +76,16 @@ std::exception_ptr FutureBase::exception() const {
         std::rethrow_exception(const_cast<FutureBase*>(this)->make_cancelled_error());
     if (state_ != FutureState::Finished) throw InvalidStateError("Exception is not set.");
     log_traceback_ = false;
-    return error_;
+    return stored_error();
 }
 
-FutureBase::CancelState& FutureBase::cancel_state() {
-    if (!cancel_) cancel_ = std::make_unique<CancelState>();
-    return *cancel_;
+FutureBase::Rare& FutureBase::rare() {
+    if (!rare_) rare_ = std::make_unique<Rare>();
+    return *rare_;
 }
 
 std::exception_ptr FutureBase::make_cancelled_error() {
-    if (cancel_ && cancel_->cancelled_exc) return std::exchange(cancel_->cancelled_exc, nullptr);
+    if (rare_ && rare_->cancelled_exc) return std::exchange(rare_->cancelled_exc, nullptr);
     return std::make_exception_ptr(CancelledError(cancel_message()));
 }
 
@@ -109,8 +111,7 @@ void FutureBase::add_callback(Callback&& callback) {
         first_callback_ = std::move(callback);
         has_first_callback_ = true;
     } else {
-        if (!more_callbacks_) more_callbacks_ = std::make_unique<std::vector<Callback>>();
-        more_callbacks_->push_back(std::move(callback));
+        rare().more_callbacks.push_back(std::move(callback));
     }
 }
 
@@ -121,8 +122,8 @@ void FutureBase::release_waiter(Callback& callback) noexcept {
 
 std::size_t FutureBase::remove_done_callback(const void* key) {
     std::size_t removed = 0;
-    if (more_callbacks_)
-        removed += std::erase_if(*more_callbacks_, [&](Callback& c) {
+    if (rare_)
+        removed += std::erase_if(rare_->more_callbacks, [&](Callback& c) {
             if (c.key != key) return false;
             release_waiter(c);
             return true;
@@ -132,9 +133,9 @@ std::size_t FutureBase::remove_done_callback(const void* key) {
         ++removed;
         has_first_callback_ = false;
         first_callback_ = Callback{};
-        if (more_callbacks_ && !more_callbacks_->empty()) {
-            first_callback_ = std::move(more_callbacks_->front());
-            more_callbacks_->erase(more_callbacks_->begin());
+        if (rare_ && !rare_->more_callbacks.empty()) {
+            first_callback_ = std::move(rare_->more_callbacks.front());
+            rare_->more_callbacks.erase(rare_->more_callbacks.begin());
             has_first_callback_ = true;
         }
     }
@@ -155,13 +156,16 @@ void FutureBase::schedule(Callback& callback) {
 void FutureBase::schedule_callbacks() {
     if (!has_first_callback_) return;
     has_first_callback_ = false;
-    std::unique_ptr<std::vector<Callback>> more = std::move(more_callbacks_);
     // Scheduled from where it is (schedule() moves the callable on once,
     // into its handle): callbacks added from now on are scheduled at once,
     // never stored.
+    if (!rare_ || rare_->more_callbacks.empty()) [[likely]] {
+        schedule(first_callback_);
+        return;
+    }
+    std::vector<Callback> more = std::move(rare_->more_callbacks);
     schedule(first_callback_);
-    if (more)
-        for (auto& c : *more) schedule(c);
+    for (auto& c : more) schedule(c);
 }
 
 }  // namespace corio

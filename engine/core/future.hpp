@@ -51,7 +51,7 @@ public:
     // if cancelled, InvalidStateError if pending.
     std::exception_ptr exception() const;
     // The error without the checks (null when none), for C++ helpers.
-    const std::exception_ptr& stored_error() const noexcept { return error_; }
+    const std::exception_ptr& stored_error() const noexcept { return rare_ ? rare_->error : kNoError; }
 
     // Registers fn(future), scheduled with call_soon once done (at once if
     // done already). `key` lets remove_done_callback find it again.
@@ -60,7 +60,7 @@ public:
     // True if the done callback registered last (and not yet scheduled)
     // has this key.
     bool last_callback_has_key(const void* key) const noexcept {
-        if (more_callbacks_ && !more_callbacks_->empty()) return more_callbacks_->back().key == key;
+        if (rare_ && !rare_->more_callbacks.empty()) return rare_->more_callbacks.back().key == key;
         return has_first_callback_ && first_callback_.key == key;
     }
     // Wakes `task` when done (a cheaper done callback for Task.__wakeup).
@@ -72,7 +72,7 @@ public:
     // asyncio's _make_cancelled_error.
     std::exception_ptr make_cancelled_error();
     std::optional<std::string> cancel_message() const {
-        if (cancel_ && cancel_->has_message) return cancel_->message;
+        if (rare_ && rare_->has_cancel_message) return rare_->cancel_message;
         return std::nullopt;
     }
 
@@ -98,7 +98,7 @@ public:
 protected:
     // Subclasses store their value, then call this.
     void finish_with_result();
-    void set_cancelled_exc(std::exception_ptr error) { cancel_state().cancelled_exc = std::move(error); }
+    void set_cancelled_exc(std::exception_ptr error) { rare().cancelled_exc = std::move(error); }
     void throw_if_done(const char* what) const;
 
 private:
@@ -124,19 +124,22 @@ private:
     bool has_first_callback_ = false;
     Loop* loop_;
     // Done callbacks in registration order: the first inline (most futures
-    // have exactly one), the others in more_callbacks_.
+    // have exactly one), the others in rare_.
     Callback first_callback_{};
-    std::unique_ptr<std::vector<Callback>> more_callbacks_;  // rarely needed
-    std::exception_ptr error_;
-    // Cancellation details, allocated only for futures that get cancelled
-    // (most never are): the message, and asyncio's _cancelled_exc.
-    struct CancelState {
-        std::string message;
-        bool has_message = false;
+    // What most futures never need, in one block allocated on first use (a
+    // suspended task's waiter future is this small): the done callbacks
+    // after the first, the exception, the cancellation's message and
+    // asyncio's _cancelled_exc.
+    struct Rare : pool::Pooled {
+        std::vector<Callback> more_callbacks;
+        std::exception_ptr error;
+        std::string cancel_message;
+        bool has_cancel_message = false;
         std::exception_ptr cancelled_exc;
     };
-    CancelState& cancel_state();
-    std::unique_ptr<CancelState> cancel_;
+    Rare& rare();
+    std::unique_ptr<Rare> rare_;
+    static const std::exception_ptr kNoError;  // stored_error() without rare_
     uint64_t id_;
     uint64_t owner_id_ = 0;
 };

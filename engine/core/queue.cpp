@@ -9,7 +9,7 @@ QueueBase::QueueBase(Loop& loop, int64_t maxsize)
     finished_.set();
 }
 
-void QueueBase::wakeup_next(Waiters& waiters) {
+void QueueBase::wakeup_first_pending(Waiters& waiters) {
     while (!waiters.empty()) {
         Ref<Future<void>> waiter = waiters.pop_front();
         if (!waiter->done()) {

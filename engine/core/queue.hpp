@@ -69,7 +69,11 @@ public:
 
 protected:
     // Completes the first waiter not yet done (cancelled ones are dropped).
-    static void wakeup_next(Waiters& waiters);
+    // Inline: most puts and gets find nobody waiting.
+    static void wakeup_next(Waiters& waiters) {
+        if (!waiters.empty()) wakeup_first_pending(waiters);
+    }
+    static void wakeup_first_pending(Waiters& waiters);
     Ref<Future<void>> make_waiter() { return detail::make_waiter(*loop_, {trace::WaitKind::Queue, id_}); }
     // The bookkeeping of put_nowait once the item is in.
     void item_added();
@@ -176,6 +180,22 @@ public:
         T item = store_.get();
         wakeup_next(putters_);
         return item;
+    }
+
+    // get()'s and put()'s fast paths for callers that make no operation
+    // object unless it waits (the interpreter's `await q.get()`): exactly
+    // begin() when it does not wait; false, with nothing done, when it would.
+    bool try_get(T& item) {
+        if (empty()) return false;
+        item = store_.get();
+        wakeup_next(putters_);
+        return true;
+    }
+    bool try_put(T& item) {
+        if (full()) return false;
+        store_.put(std::move(item));
+        item_added();
+        return true;
     }
 
     std::size_t qsize() const noexcept { return store_.size(); }

@@ -1,6 +1,9 @@
 // task_base.cpp — Task.__step and Task.__wakeup, step for step as CPython's.
 #include "core/task_base.hpp"
 
+#include <cassert>
+#include <cstdint>
+
 namespace corio {
 
 namespace {
@@ -19,16 +22,27 @@ StepResult StepResult::bad_yield(std::exception_ptr& storage, const std::string&
 TaskBase::TaskBase(Loop& loop)
     : FutureBase(loop, trace::WaitKind::Task),
       step_handle_(*this) {
-    number_ = loop.next_task_number();
+    set_number(loop.next_task_number());
     start(loop, {});
 }
 
 TaskBase::TaskBase(Loop& loop, std::string name, std::string_view coroutine)
     : FutureBase(loop, trace::WaitKind::Task),
       step_handle_(*this) {
-    if (name.empty()) number_ = loop.next_task_number();
-    else name_ = std::make_unique<std::string>(std::move(name));
+    if (name.empty()) set_number(loop.next_task_number());
+    else rare().name = std::move(name);
     start(loop, coroutine);
+}
+
+void TaskBase::set_number(uint64_t number) {
+    if (number <= UINT32_MAX) [[likely]] number_ = static_cast<uint32_t>(number);
+    else rare().name = default_name(number);
+}
+
+std::string TaskBase::default_name(uint64_t number) {
+    std::string name = "Task-";
+    name += std::to_string(number);
+    return name;
 }
 
 void TaskBase::start(Loop& loop, std::string_view coroutine) {
@@ -51,30 +65,36 @@ TaskBase::~TaskBase() {
 
 int64_t TaskBase::live_count() noexcept { return g_live_tasks; }
 
+TaskBase::Rare& TaskBase::rare() const {
+    if (!rare_) rare_ = std::make_unique<Rare>();
+    return *rare_;
+}
+
 const std::string& TaskBase::name() const {
     if (number_) {
-        name_ = std::make_unique<std::string>("Task-" + std::to_string(number_));
+        rare().name = default_name(number_);
         number_ = 0;
     }
-    return *name_;
+    return rare().name;
 }
 
 int TaskBase::uncancel() noexcept {
-    if (num_cancels_requested_ > 0) --num_cancels_requested_;
-    return num_cancels_requested_;
+    if (!rare_) return 0;
+    if (rare_->num_cancels_requested > 0) --rare_->num_cancels_requested;
+    return rare_->num_cancels_requested;
 }
 
 bool TaskBase::cancel(std::optional<std::string> message) {
     mark_retrieved();
     if (done()) return false;
-    ++num_cancels_requested_;
+    ++rare().num_cancels_requested;
     if (fut_waiter_ && fut_waiter_->cancel(message)) {
         // Leave fut_waiter_: it may be a task that ignores the cancellation.
         return true;
     }
     // The step is already scheduled: it will throw CancelledError.
     must_cancel_ = true;
-    pending_cancel_message_ = message ? std::make_unique<std::string>(std::move(*message)) : nullptr;
+    rare_->pending_cancel_message = std::move(message);
     return true;
 }
 
@@ -84,14 +104,16 @@ void TaskBase::schedule_step(std::exception_ptr&& error) {
 }
 
 void TaskBase::schedule_wakeup(FutureBase& future) {
-    wake_from_ = Ref<FutureBase>(&future);
+    assert(&future == fut_waiter_.get());  // the only future a task waits on
+    (void)future;
+    wake_pending_ = true;
     loop().call_soon(step_handle_);
 }
 
 void TaskBase::prefetch_step() const noexcept {
-    if (wake_from_) {
+    if (wake_pending_) {
         // The wake-up reads the future's state and error.
-        const char* future = reinterpret_cast<const char*>(wake_from_.get());
+        const char* future = reinterpret_cast<const char*>(fut_waiter_.get());
         __builtin_prefetch(future);
         __builtin_prefetch(future + 64);
     }
@@ -99,7 +121,8 @@ void TaskBase::prefetch_step() const noexcept {
 }
 
 void TaskBase::wakeup() {
-    Ref<FutureBase> future = std::move(wake_from_);  // referenced until the step ends
+    wake_pending_ = false;
+    Ref<FutureBase> future = std::move(fut_waiter_);  // referenced until the step ends
     std::exception_ptr error;
     if (future->cancelled()) error = future->make_cancelled_error();
     else error = future->stored_error();

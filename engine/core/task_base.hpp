@@ -53,13 +53,13 @@ public:
 
     bool cancel(std::optional<std::string> message = std::nullopt) override;
     // Number of pending cancellation requests (asyncio's cancelling()).
-    int cancelling() const noexcept { return num_cancels_requested_; }
+    int cancelling() const noexcept { return rare_ ? rare_->num_cancels_requested : 0; }
     int uncancel() noexcept;
 
     // "Task-N" unless named; the default name is formatted when first asked.
     const std::string& name() const;
     void set_name(std::string name) {
-        name_ = std::make_unique<std::string>(std::move(name));
+        rare().name = std::move(name);
         number_ = 0;
     }
     // The future this task waits on now, if any.
@@ -99,10 +99,10 @@ private:
     // exception_ptr built or destroyed on the way to a plain step (libc++,
     // the WebAssembly build's library, destroys one out of line).
     void run_pending_step() {
-        if (wake_from_) wakeup();
+        if (wake_pending_) wakeup();
         else step(std::move(step_error_));  // __step(exc)
     }
-    // __wakeup(wake_from_): the step with what the future raises, if any.
+    // __wakeup(fut_waiter_): the step with what the future raises, if any.
     void wakeup();
     void step(std::exception_ptr&& error);
     void end_step(StepResult& result);
@@ -114,19 +114,34 @@ private:
     void after_done();
     // The rest of construction: trace, first step, registration.
     void start(Loop& loop, std::string_view coroutine);
+    void set_number(uint64_t number);
+    static std::string default_name(uint64_t number);  // "Task-N"
 
-    Handle step_handle_;
-    std::exception_ptr step_error_;  // the pending step throws this, or
-    Ref<FutureBase> wake_from_;      // the pending step is __wakeup(this)
-    mutable std::unique_ptr<std::string> name_;  // formatted or given name
-    mutable uint64_t number_ = 0;  // N of the default name "Task-N"
-    Ref<FutureBase> fut_waiter_;
-    std::unique_ptr<std::string> pending_cancel_message_;  // null: None
+    // What most tasks never need, in one block allocated on first use (a
+    // suspended task is this much smaller): the name once given or
+    // formatted, and the cancellation requests.
+    struct Rare : pool::Pooled {
+        std::string name;
+        std::optional<std::string> pending_cancel_message;
+        int num_cancels_requested = 0;
+    };
+    Rare& rare() const;
     std::optional<std::string> pending_message() const {
-        if (pending_cancel_message_) return *pending_cancel_message_;
+        if (rare_) return rare_->pending_cancel_message;
         return std::nullopt;
     }
-    int num_cancels_requested_ = 0;
+
+    Handle step_handle_;
+    std::exception_ptr step_error_;  // the pending step throws this
+    // The future the task waits on (asyncio's _fut_waiter); the pending
+    // step is __wakeup(fut_waiter_) if wake_pending_ (only that future
+    // wakes the task: its waiter callback is the task's one registration).
+    Ref<FutureBase> fut_waiter_;
+    mutable std::unique_ptr<Rare> rare_;
+    // N of the default name "Task-N" until the name is formatted or given
+    // (0 then). A number beyond 32 bits is formatted at once.
+    mutable uint32_t number_ = 0;
+    bool wake_pending_ = false;
     bool must_cancel_ = false;
     bool registered_ = false;
     TaskBase* prev_task_ = nullptr;  // the loop's list of live tasks

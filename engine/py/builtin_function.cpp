@@ -145,6 +145,7 @@ void check_no_kwargs(Interp& interp, const CallArgs& a, std::string_view fname) 
 }
 
 void check_nargs(Interp& interp, const CallArgs& a, std::string_view fname, std::size_t min, std::size_t max) {
+    if (!a.kwnames && a.nargs >= min && a.nargs <= max) return;
     check_no_kwargs(interp, a, fname);
     if (a.nargs >= min && a.nargs <= max) return;
     // Methods count self in min/max and nargs; messages do not.

@@ -16,6 +16,14 @@ namespace corio::py {
 // A builtin's C++ body; for methods args[0] is self.
 using NativeFn = Value (*)(Interp& interp, const CallArgs& args);
 
+// `await f(args)` run where f is called, for a builtin method returning a
+// native coroutine (asyncio's Queue.get, Queue.put): the VM fuses the CALL
+// with the await that follows it (vm.cpp). True when the operation
+// completed without suspending, `out` being the await's value; false, with
+// nothing done, when it would have to wait or the call is unusual: the VM
+// then calls and awaits as usual.
+using AwaitNowFn = bool (*)(Interp& interp, const CallArgs& args, Value& out);
+
 enum class NativeKind : uint8_t {
     Function,     // a plain function (len, print)
     Method,       // a method descriptor: binds the instance (list.append)
@@ -35,6 +43,7 @@ public:
     Type* owner = nullptr;  // the type a method belongs to (checked on unbound calls)
     Value self;             // bound instance/class, or null
     const void* data = nullptr;  // for wrappers: which slot
+    AwaitNowFn await_now = nullptr;  // the call and its await in one step, when it need not wait
 };
 
 // A free-standing builtin function.

@@ -26,6 +26,16 @@ class Tuple;
 
 class Code : public Object {
 public:
+    // LOAD_METHOD's inline cache (vm.cpp), one entry per name: the method
+    // its last receiver's type gave, valid for one type_lookup_epoch like
+    // type_lookup's own cache. Not traced: while the epoch holds, the type's
+    // dict keeps the method alive (and a type freed ends the epoch).
+    struct MethodCacheEntry {
+        const Type* type = nullptr;
+        uint64_t epoch = 0;
+        Value method;
+    };
+
     Code(Type* type, std::shared_ptr<const CodeSpec> code_spec) noexcept
         : Object(type), spec(std::move(code_spec)) {}
     void trace(Tracer& tracer) override;
@@ -52,6 +62,7 @@ public:
     int ncells = 0;
     int nfree = 0;
     int stack_size = 0;
+    std::unique_ptr<MethodCacheEntry[]> method_cache;  // names.size() entries, made at the first LOAD_METHOD
     // Values a frame of this code holds: locals, cells, free cells, stack.
     int frame_slots() const noexcept { return nlocals + ncells + nfree + stack_size; }
     // Named parameters: positional plus keyword-only (CPython's total_args;

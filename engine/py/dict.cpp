@@ -153,7 +153,7 @@ void Dict::changed() noexcept {
 void Dict::insert_new(Interp& interp, Value key, int64_t hash, Value value) {
     changed();
     if (index_.empty() || std::max(entries_.size(), fill_) + 1 > index_.size() * 2 / 3) {
-        resize(interp, used_ + 1);
+        resize(interp, used_);  // CPython's GROWTH_RATE: used * 3, not counting the new key
     }
     std::size_t mask = index_.size() - 1;
     auto perturb = static_cast<uint64_t>(hash);

@@ -47,10 +47,44 @@ constexpr FrozenModule kFrozenModules[] = {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kFrozenCacheSize = 32;  // more than there are frozen sources
+
+std::string frozen_filename(std::string_view name) {
+    std::string filename = "<frozen ";
+    filename += name;
+    filename += '>';
+    return filename;
+}
+
+}  // namespace
+
+std::shared_ptr<const CodeSpec> compile_frozen(std::string_view name, std::string_view source) {
+    // Keyed by name (the frozen sources are fixed); a few dozen of them,
+    // compiled anew once the table is full.
+    struct Compiled {
+        std::string_view name;  // a literal
+        std::shared_ptr<const CodeSpec> spec;
+    };
+    static Compiled compiled[kFrozenCacheSize];
+    for (const Compiled& c : compiled) {
+        if (!c.spec) break;
+        if (c.name == name) return c.spec;
+    }
+    std::shared_ptr<const CodeSpec> spec = compile_program(source, frozen_filename(name));
+    for (Compiled& c : compiled) {
+        if (c.spec) continue;
+        c.name = name;
+        c.spec = spec;
+        break;
+    }
+    return spec;
+}
+
 void run_frozen_source(Interp& interp, std::string_view name, std::string_view source, Dict* globals) {
-    std::string filename = "<frozen " + std::string(name) + ">";
-    register_source(interp, filename, std::string(source));
-    Code* code = load_code(interp, compile_program(source, filename));
+    register_source(interp, frozen_filename(name), std::string(source));
+    Code* code = load_code(interp, compile_frozen(name, source));
     run_module_code(interp, code, globals);
 }
 

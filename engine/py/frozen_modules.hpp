@@ -6,6 +6,7 @@
 // whose speed matters are written in C++ instead (math, random, time).
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 namespace corio::py {
@@ -13,6 +14,13 @@ namespace corio::py {
 class Interp;
 class Module;
 class Dict;
+struct CodeSpec;
+
+// `source` compiled as "<frozen NAME>", once per process: a CodeSpec is
+// plain C++ that every interpreter loads its own Code from, so a second
+// program (the page's next run, the next test) does not compile the
+// preludes again. `name`, a string literal, identifies the source.
+std::shared_ptr<const CodeSpec> compile_frozen(std::string_view name, std::string_view source);
 
 // The frozen module `name`, compiled and run; null if there is none.
 Module* load_frozen_module(Interp& interp, std::string_view name);

@@ -39,6 +39,7 @@
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
+#include "py/frozen_modules.hpp"
 #include "py/generator.hpp"
 #include "py/int.hpp"
 #include "py/interp.hpp"
@@ -68,27 +69,33 @@ private:
 
 }  // namespace
 
-// What a PyFuture and a PyTask share: the Python side of the future.
+// What a PyFuture and a PyTask share: the Python side of the future. Kept
+// small: a task carries one per suspended task.
 struct PyFutData {
     AsyncioState* st = nullptr;
-    Value py_result;             // the result, once finished
-    Value py_exc;                // the exception (set, raised or cancelled), for tracing
-    Value keep;                  // a value an engine exception_ptr carries now
-    List* callbacks = nullptr;   // Python done callbacks registered (made on first)
+    Value py_result;  // the result, once finished
+    // The Python exception the engine's exception_ptrs of this future carry
+    // (the one it finished with, or the one thrown into the task's step):
+    // the collector cannot see into an exception_ptr.
+    Value keep;
+    // Python done callbacks registered and not run yet, which only the
+    // engine's callbacks reference: the callable itself while there is one
+    // (most futures have one, e.g. gather's), a List once a second comes.
+    Value callbacks;
     // The module's list of live futures and tasks (AsyncioState::live).
-    Object* object = nullptr;
     PyFutData* prev_live = nullptr;
     PyFutData* next_live = nullptr;
+    bool is_task = false;
+    bool callbacks_listed = false;  // `callbacks` is the List
 
     void trace_data(Tracer& tracer) {
         tracer.visit(py_result);
-        tracer.visit(py_exc);
         tracer.visit(keep);
-        if (callbacks) tracer.visit(callbacks);
+        tracer.visit(callbacks);
     }
-    void link(AsyncioState* state, Object* obj) noexcept {
+    void link(AsyncioState* state, bool task) noexcept {
         st = state;
-        object = obj;
+        is_task = task;
         next_live = st->live;
         if (next_live) next_live->prev_live = this;
         st->live = this;
@@ -98,13 +105,41 @@ struct PyFutData {
         else st->live = next_live;
         if (next_live) next_live->prev_live = prev_live;
     }
+    void remember_callback(Interp& interp, Value fn) {
+        if (!callbacks) {
+            callbacks = fn;
+            return;
+        }
+        if (!callbacks_listed) {
+            List* list = make_list(interp);
+            list->append(interp, callbacks);
+            callbacks = list;
+            callbacks_listed = true;
+        }
+        static_cast<List*>(callbacks.as_object())->append(interp, fn);
+    }
+    // Forgets the first registration of fn (it is about to run).
     void forget_callback(Value fn) noexcept {
-        if (!callbacks) return;
-        for (std::size_t i = 0; i < callbacks->size(); ++i)
-            if ((*callbacks)[i] == fn) {
-                callbacks->erase(i);
+        if (!callbacks_listed) {
+            if (callbacks == fn) callbacks = Value();
+            return;
+        }
+        auto* list = static_cast<List*>(callbacks.as_object());
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if ((*list)[i] == fn) {
+                list->erase(i);
                 return;
             }
+    }
+    // Forgets every registration of fn (remove_done_callback).
+    void forget_callbacks(Value fn) noexcept {
+        if (!callbacks_listed) {
+            if (callbacks == fn) callbacks = Value();
+            return;
+        }
+        auto* list = static_cast<List*>(callbacks.as_object());
+        for (std::size_t i = list->size(); i-- > 0;)
+            if ((*list)[i] == fn) list->erase(i);
     }
 };
 
@@ -114,7 +149,7 @@ namespace {
 class PyFuture : public Object, public corio::FutureBase, public PyFutData {
 public:
     PyFuture(Type* type, corio::Loop& lp, AsyncioState* state) : Object(type), corio::FutureBase(lp) {
-        link(state, this);
+        link(state, false);
         st->retain();
     }
     ~PyFuture() override {
@@ -149,7 +184,7 @@ public:
           corio::TaskBase(lp, std::move(name),
                           lp.tracing() ? coroutine_label(state->interp, c) : std::string()),
           coro(c) {
-        link(state, this);
+        link(state, true);
         st->retain();
     }
     ~PyTask() override {
@@ -159,12 +194,11 @@ public:
     void trace(Tracer& tracer) override {
         trace_data(tracer);
         tracer.visit(coro);
-        tracer.visit(def_file);
+        tracer.visit(def_code);
     }
 
     Value coro;
-    Value def_file;  // where the coroutine was defined (for repr once it is done)
-    int def_line = 0;
+    Code* def_code = nullptr;  // the coroutine's code: where it was defined (repr once it is done)
 
 protected:
     void destroy() const noexcept override {}
@@ -174,8 +208,6 @@ protected:
 
 private:
     corio::StepResult step_result(const CoroutineStep& s);
-
-    std::exception_ptr error_;  // the step's Raised / BadYield storage
 };
 
 bool PyFuture::cancel(std::optional<std::string> message) {
@@ -194,12 +226,21 @@ bool PyFuture::cancel(std::optional<std::string> message) {
 
 Object* py_of(corio::FutureBase* f) noexcept { return dynamic_cast<Object*>(f); }
 
+Object* object_of(PyFutData* d) noexcept {
+    if (d->is_task) return static_cast<PyTask*>(d);
+    return static_cast<PyFuture*>(d);
+}
+corio::FutureBase* future_of(PyFutData* d) noexcept {
+    if (d->is_task) return static_cast<PyTask*>(d);
+    return static_cast<PyFuture*>(d);
+}
+
 }  // namespace
 
 void AsyncioState::trace(Tracer& tracer) {
     for (PyFutData* d = live; d; d = d->next_live) {
-        auto* f = dynamic_cast<corio::FutureBase*>(d->object);
-        if (f && (f->ref_count() > 0 || (f->is_task() && !f->done()))) tracer.visit(d->object);
+        corio::FutureBase* f = future_of(d);
+        if (f->ref_count() > 0 || (d->is_task && !f->done())) tracer.visit(object_of(d));
     }
     for (auto& [key, v] : calls) tracer.visit(v);
     tracer.visit(repr_hook);
@@ -325,8 +366,8 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
                 if (corio::FutureBase* f = op->waiting()) return corio::StepResult::blocked(*f);
             Value exc = new_exception(interp, interp.exc.RuntimeError,
                                       "Task got bad yield: " + repr_utf8(interp, s.value));
-            error_ = st->to_engine(exc, keep);
-            return {corio::StepResult::Kind::BadYield, nullptr, &error_};
+            st->step_error = st->to_engine(exc, keep);
+            return {corio::StepResult::Kind::BadYield, nullptr, &st->step_error};
         }
         case corio::StepResult::Kind::Yielded: return corio::StepResult::yielded();
         case corio::StepResult::Kind::Suspended: return {corio::StepResult::Kind::Suspended, nullptr, nullptr};
@@ -334,9 +375,8 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
             py_result = s.value;
             return corio::StepResult::returned();
         default:
-            py_exc = s.value;
-            error_ = st->to_engine(s.value, keep);
-            return corio::StepResult::raised(error_);
+            st->step_error = st->to_engine(s.value, keep);
+            return corio::StepResult::raised(st->step_error);
     }
 }
 
@@ -433,7 +473,7 @@ Value fut_set_exception(Interp& interp, const CallArgs& a) {
     if (!is_exception(interp, exc)) raise_type_error(interp, "invalid exception object");
     if (exception_matches(interp, exc, interp.exc.StopIteration))
         raise_type_error(interp, "StopIteration interacts badly with generators and cannot be raised into a Future");
-    pf->py_exc = exc;
+    pf->keep = exc;
     f->set_exception(std::make_exception_ptr(PyException{exc}));
     return interp.none;
 }
@@ -465,8 +505,7 @@ Value fut_add_done_callback(Interp& interp, const CallArgs& a) {
     PyFutData* d = data_of(f);
     Object* fn = args[0].is_object() ? args[0].as_object() : nullptr;
     if (!fn) raise_type_error(interp, "callback is not callable");
-    if (!d->callbacks) d->callbacks = make_list(interp);
-    d->callbacks->append(interp, args[0]);
+    d->remember_callback(interp, args[0]);
     AsyncioState* st = d->st;
     f->add_done_callback(
         [st, fn](corio::FutureBase& fut) {
@@ -484,9 +523,7 @@ Value fut_remove_done_callback(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     PyFutData* d = data_of(f);
     std::size_t n = f->remove_done_callback(a[1].is_object() ? a[1].as_object() : nullptr);
-    if (d->callbacks)
-        for (std::size_t i = d->callbacks->size(); i-- > 0;)
-            if ((*d->callbacks)[i] == a[1]) d->callbacks->erase(i);
+    d->forget_callbacks(a[1]);
     return make_int(interp, static_cast<int64_t>(n));
 }
 
@@ -529,19 +566,13 @@ Value task_new(Interp& interp, Type* cls, const Value* args, std::size_t nargs, 
         raise_type_error(interp, "a coroutine was expected, got " + repr_utf8(interp, coro));
     std::string name;
     if (out[2] && out[2] != interp.none) name = str_utf8(interp, out[2]);
-    Value file;
-    int line = 0;
-    if (g && g->frame) {
-        file = g->frame->code->filename;
-        line = g->frame->code->spec->first_line;
-    }
+    Code* code = g && g->frame ? g->frame->code : nullptr;
     corio::Loop& lp = st->loop();
     if (!lp.is_running() && st->loops.size() > 0) {
         // create_task outside a running loop still targets the current loop.
     }
     auto* t = make_instance<PyTask>(interp, cls, lp, st, coro, std::move(name));
-    t->def_file = file;
-    t->def_line = line;
+    t->def_code = code;
     return t;
 }
 
@@ -576,11 +607,12 @@ Value task_info(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "_task_info", 1, 1);
     PyTask* t = task_arg(interp, a[0]);
     Value qual = interp.none;
-    Value file = t->def_file ? t->def_file : interp.none;
+    Value file = t->def_code && t->def_code->filename ? Value(t->def_code->filename) : interp.none;
+    const int def_line = t->def_code ? t->def_code->spec->first_line : 0;
     int line = 0;
     if (Generator* g = as_generator(interp, t->coro)) {
         qual = g->qualname ? Value(g->qualname) : interp.none;
-        if (g->frame) line = g->state == GenState::Created ? t->def_line : g->frame->code->line_of(g->frame->lasti());
+        if (g->frame) line = g->state == GenState::Created ? def_line : g->frame->code->line_of(g->frame->lasti());
     }
     Value waiter = interp.none;
     if (corio::FutureBase* w = t->awaiting()) {
@@ -591,7 +623,7 @@ Value task_info(Interp& interp, const CallArgs& a) {
                                           " cb=[Task.task_wakeup()]>");
         }
     }
-    return make_tuple(interp, {qual, file, make_int(interp, t->def_line), make_int(interp, line), waiter});
+    return make_tuple(interp, {qual, file, make_int(interp, def_line), make_int(interp, line), waiter});
 }
 
 // ------------------------------------------------------------ module functions
@@ -761,8 +793,8 @@ Value mod_unretrieved(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     std::vector<std::pair<uint64_t, Object*>> found;
     for (PyFutData* d = st->live; d; d = d->next_live) {
-        auto* f = dynamic_cast<corio::FutureBase*>(d->object);
-        if (f && f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), d->object);
+        corio::FutureBase* f = future_of(d);
+        if (f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), object_of(d));
     }
     std::sort(found.begin(), found.end());
     List* out = make_list(interp);
@@ -886,9 +918,8 @@ Module* make_asyncio_module(Interp& interp) {
     add_sleep(interp, st, d);
 
     std::string src = std::string(asyncio_prelude_source()) + std::string(asyncio_sync_prelude_source());
-    std::string filename = "<frozen asyncio>";
-    register_source(interp, filename, src);
-    Code* code = load_code(interp, compile_program(src, filename));
+    register_source(interp, "<frozen asyncio>", src);
+    Code* code = load_code(interp, compile_frozen("asyncio", src));
     run_module_code(interp, code, d);
     return m;
 }

@@ -81,6 +81,9 @@ public:
     uint64_t task_counter = 0;
     std::vector<std::unique_ptr<corio::Loop>> loops;  // closed ones stay (futures point at them)
     PyFutData* live = nullptr;  // every live PyFuture / PyTask (an intrusive list)
+    // Where a task's step leaves the exception it raised (StepResult::error):
+    // the engine moves it out before any other step runs.
+    std::exception_ptr step_error;
     std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
     uint64_t next_call = 0;
     Dict* module_dict = nullptr;

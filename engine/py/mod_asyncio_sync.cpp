@@ -142,13 +142,12 @@ struct PyQueueStore {
         }
         return call_method(*interp, self, interp->intern("_get"), {});
     }
+    // Small enough to inline (every put and get asks): Custom's out of line.
     std::size_t size() const {
-        switch (kind) {
-            case Kind::Fifo: return fifo.size();
-            case Kind::Lifo:
-            case Kind::Priority: return items.size();
-            case Kind::Custom: break;
-        }
+        if (kind == Kind::Custom) return custom_size();
+        return kind == Kind::Fifo ? fifo.size() : items.size();
+    }
+    std::size_t custom_size() const {
         Value q = getattr(*interp, self, interp->intern("_queue"));
         return static_cast<std::size_t>(len(*interp, q));
     }
@@ -189,7 +188,7 @@ AsyncioSyncTypes& types_of(AsyncioState* st) { return st->sync_types; }
 
 template <class T>
 T* self_as(Interp& interp, const CallArgs& a, Type* type, const char* what) {
-    if (a.nargs == 0 || !isinstance(interp, a[0], type))
+    if (a.nargs == 0 || (interp.type_of(a[0]) != type && !isinstance(interp, a[0], type)))
         raise_type_error(interp, std::string("descriptor requires a '") + what + "' object");
     return static_cast<T*>(a[0].as_object());
 }
@@ -592,6 +591,7 @@ void queue_init(Interp& interp, Value self, const Value* args, std::size_t nargs
 
 void bind_queue(Interp& interp, PyQueue* q, Value self) {
     const EngineQueue& e = q->queue;
+    if (&e.loop() == &q->st->loop()) return;  // bound already: the common case
     bind_to_running_loop(interp, q->st, self, q->queue,
                          !e.getters().empty() || !e.putters().empty() || e.unfinished_tasks() > 0);
 }
@@ -611,6 +611,31 @@ Value queue_put(Interp& interp, const CallArgs& a) {
     bind_queue(interp, q, a[0]);
     return make_op_coroutine(q->st, types_of(q->st).op, a[0], a[1], "Queue.put", q->queue.put_op(a[1]),
                              op_none_result<EngineQueue::PutOp>);
+}
+
+// The queue of a fused `await q.get()` / `await q.put(x)` (the VM checked
+// self's type) if it is bound to the running loop already, else null.
+PyQueue* bound_queue(const CallArgs& a) {
+    auto* q = static_cast<PyQueue*>(a[0].as_object());
+    const auto& loops = q->st->loops;
+    return !loops.empty() && loops.back().get() == &q->queue.loop() ? q : nullptr;
+}
+
+// `await q.get()` and `await q.put(x)` when they need not wait, as most do
+// (BuiltinFunction::await_now): GetOp's and PutOp's begin without the
+// operation or its coroutine. They run for every item through a queue,
+// and wasm's -Oz inlines little, so they make few calls.
+bool queue_get_await_now(Interp&, const CallArgs& a, Value& out) {
+    PyQueue* q = a.nargs == 1 ? bound_queue(a) : nullptr;
+    return q && q->queue.try_get(out);
+}
+
+bool queue_put_await_now(Interp& interp, const CallArgs& a, Value& out) {
+    PyQueue* q = a.nargs == 2 ? bound_queue(a) : nullptr;
+    Value item = a.nargs == 2 ? a[1] : Value();
+    if (!q || !q->queue.try_put(item)) return false;
+    out = interp.none;
+    return true;
 }
 
 Value queue_join(Interp& interp, const CallArgs& a) {
@@ -739,6 +764,7 @@ void add_sync_primitives(Interp& interp, AsyncioState* st, Dict* module_dict, Bu
     auto method = [&](Type* type, const char* name, NativeFn fn) {
         BuiltinFunction* b = add_method(interp, type, name, fn);
         b->data = st;
+        return b;
     };
     auto make_type = [&](const char* name, Type* base, NewFn new_fn, InstanceDictFn dict_fn, UnaryFn repr) {
         Type* type = new_builtin_type(interp, name, base, kTypeBaseType);
@@ -801,8 +827,8 @@ void add_sync_primitives(Interp& interp, AsyncioState* st, Dict* module_dict, Bu
     t.queue = make_type("Queue", nullptr, queue_new, Subclassed<PyQueue>::dict_of, queue_repr);
     t.queue->slots.init = queue_init;
     t.queue->slots.str = queue_str;
-    method(t.queue, "get", queue_get);
-    method(t.queue, "put", queue_put);
+    method(t.queue, "get", queue_get)->await_now = queue_get_await_now;
+    method(t.queue, "put", queue_put)->await_now = queue_put_await_now;
     method(t.queue, "join", queue_join);
     method(t.queue, "get_nowait", queue_get_nowait);
     method(t.queue, "put_nowait", queue_put_nowait);

@@ -225,6 +225,39 @@ Frame* prepare_call(Interp& interp, Function* fn, const Value* args, std::size_t
     return nf;
 }
 
+// LOAD_METHOD's inline cache (Code::method_cache): the method `obj`'s type
+// gave last time for names[name_index], or null (a miss: look it up). An
+// instance attribute of the name hides the method.
+inline Value cached_method(const Code* co, uint32_t name_index, Value obj) {
+    if (!co->method_cache || !obj.is_object()) return Value();
+    const Code::MethodCacheEntry& e = co->method_cache[name_index];
+    Object* o = obj.as_object();
+    if (e.type != o->type() || e.epoch != type_lookup_epoch) return Value();
+    if (InstanceDictFn dict_of = o->type()->instance_dict) {
+        Dict* d = *dict_of(o);
+        if (d && d->get_str(co->names[name_index])) return Value();
+    }
+    return e.method;
+}
+
+// The method descriptor `callable` if it has an await_now and applies to
+// `self` (as call_builtin checks), else null.
+inline BuiltinFunction* await_now_method(Interp& interp, Value callable, Value self) {
+    if (!callable.is_object() || callable.as_object()->type() != interp.types.method_descriptor) return nullptr;
+    auto* bf = static_cast<BuiltinFunction*>(callable.as_object());
+    if (!bf->await_now) return nullptr;
+    Type* t = interp.type_of(self);
+    return t == bf->owner || is_subtype(t, bf->owner) ? bf : nullptr;
+}
+
+// The code at `next` (after a CALL) is `await`'s: GET_AWAITABLE,
+// LOAD_CONST None, SEND (the compiler's shape; a SEND with an EXTENDED_ARG
+// is not fused).
+inline bool awaited_at_once(Interp& interp, const uint32_t* next, const Value* consts) {
+    return word_op(next[1]) == Op::LOAD_CONST && consts[word_arg(next[1])] == interp.none &&
+           word_op(next[2]) == Op::SEND;
+}
+
 // The StopIteration escaping a generator becomes RuntimeError (PEP 479).
 Value generator_exit_exception(Interp& interp, Generator* gen, Value exc) {
     const char* what = gen->kind == GenKind::Coroutine        ? "coroutine"
@@ -350,6 +383,23 @@ resume:
                     Value v = locals[arg];
                     if (!v) raise_unbound_local(I, co->varnames[arg]);
                     PUSH(v);
+                    // What commonly follows, in this dispatch: a second
+                    // LOAD_FAST (`a + b`) or a method found in the cache
+                    // (`q.put(...)`). Anything else (an unbound local, a
+                    // cache miss) is left to its own instruction.
+                    const uint32_t next = *pc;
+                    if (word_op(next) == Op::LOAD_FAST) {
+                        if (Value w = locals[word_arg(next)]) {
+                            PUSH(w);
+                            ++pc;
+                        }
+                    } else if (word_op(next) == Op::LOAD_METHOD) {
+                        if (Value m = cached_method(co, word_arg(next), v)) {
+                            TOP() = m;
+                            PUSH(v);
+                            ++pc;
+                        }
+                    }
                     break;
                 }
                 case Op::STORE_FAST: locals[arg] = POP(); break;
@@ -438,8 +488,14 @@ resume:
                 }
                 case Op::DELETE_ATTR: delattr(I, POP(), names[arg]); break;
                 case Op::LOAD_METHOD: {
+                    Value obj = TOP();
+                    if (Value m = cached_method(co, arg, obj)) {
+                        TOP() = m;
+                        PUSH(obj);
+                        break;
+                    }
                     Value self;
-                    Value m = lookup_method(I, TOP(), names[arg], self);
+                    Value m = load_method_uncached(I, co, arg, obj, self);
                     if (self) {
                         TOP() = m;
                         PUSH(self);
@@ -485,7 +541,13 @@ resume:
                     int64_t r;
                     if (a.is_small_int() && b.is_small_int() &&
                         small_binary(static_cast<BinaryOp>(arg), a.as_small_int(), b.as_small_int(), r)) {
-                        TOP() = Value::small_int(r);
+                        // `total += x`: the STORE_FAST that follows, here.
+                        if (word_op(*pc) == Op::STORE_FAST) {
+                            locals[word_arg(*pc++)] = Value::small_int(r);
+                            --sp;
+                        } else {
+                            TOP() = Value::small_int(r);
+                        }
                     } else {
                         TOP() = binary_op(I, a, b, static_cast<BinaryOp>(arg));
                     }
@@ -661,6 +723,13 @@ resume:
                     if (code + arg < pc) {
                         JUMP_TO(arg);
                         SAFE_POINT();
+                        // A `for` loop's back edge: its FOR_ITER, by a
+                        // direct jump rather than the dispatch's.
+                        if (word_op(*pc) == Op::FOR_ITER) {
+                            word = *pc++;
+                            arg = word_arg(word);
+                            goto for_iter;
+                        }
                     } else {
                         JUMP_TO(arg);
                     }
@@ -691,7 +760,8 @@ resume:
                         TOP() = iter(I, v);
                     break;
                 }
-                case Op::FOR_ITER: {
+                case Op::FOR_ITER:
+                for_iter : {
                     Value it = TOP();
                     if (it.is_object()) {
                         Type* t = it.as_object()->type();
@@ -701,7 +771,14 @@ resume:
                                 int64_t v = r->next;
                                 r->next += r->step;
                                 --r->remaining;
-                                PUSH(Value::fits_small_int(v) ? Value::small_int(v) : make_int(I, v));
+                                Value item = Value::fits_small_int(v) ? Value::small_int(v) : make_int(I, v);
+                                // `for i in range(...)`: the STORE_FAST that
+                                // follows, done here (one dispatch less).
+                                if (word_op(*pc) == Op::STORE_FAST) {
+                                    locals[word_arg(*pc++)] = item;
+                                } else {
+                                    PUSH(item);
+                                }
                                 break;
                             }
                             --sp;
@@ -775,6 +852,28 @@ resume:
                     break;
                 }
                 case Op::CALL:
+                    // `await q.get()` and the like, run at once when the
+                    // operation need not wait: no coroutine is made.
+                    if (word_op(*pc) == Op::GET_AWAITABLE && PEEK(arg + 2)) {
+                        Value* base = sp - arg - 2;
+                        if (BuiltinFunction* bf = await_now_method(I, base[0], base[1]);
+                            bf && awaited_at_once(I, pc, consts)) {
+                            SAVE_FRAME();
+                            if (Value out; bf->await_now(I, CallArgs{base + 1, arg + 1, nullptr, bf}, out)) {
+                                sp = base;
+                                PUSH(out);
+                                JUMP_TO(word_arg(pc[2]));  // where SEND goes when the awaitable is done
+                                // `await q.put(x)` as a statement: its None
+                                // dropped here (POP_TOP_EXPR's work is nil).
+                                if (out == I.none && word_op(*pc) == Op::POP_TOP_EXPR) {
+                                    --sp;
+                                    ++pc;
+                                }
+                                break;
+                            }
+                        }
+                    }
+                    [[fallthrough]];
                 case Op::CALL_KW:
                 case Op::CALL_FUNCTION_EX: {
                     Tuple* kwnames = nullptr;

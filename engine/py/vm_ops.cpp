@@ -421,6 +421,15 @@ bool send_to_iterator(Interp& interp, Value it, Value v, Value& out) {
 
 // ----------------------------------------------------------------- names
 
+Value load_method_uncached(Interp& interp, Code* code, uint32_t name_index, Value obj, Value& self_out) {
+    Value m = lookup_method(interp, obj, code->names[name_index], self_out);
+    if (self_out && obj.is_object()) {
+        if (!code->method_cache) code->method_cache = std::make_unique<Code::MethodCacheEntry[]>(code->names.size());
+        code->method_cache[name_index] = {obj.as_object()->type(), type_lookup_epoch, m};
+    }
+    return m;
+}
+
 Value load_name(Interp& interp, Frame* f, Str* name) {
     Value v;
     if (f->locals_map) {

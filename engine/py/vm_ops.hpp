@@ -65,6 +65,9 @@ Value async_gen_anext(Interp& interp, Value agen);  // generator.cpp
 bool send_to_iterator(Interp& interp, Value iter, Value v, Value& out);
 
 // Names.
+// LOAD_METHOD's lookup (protocols' lookup_method) on a miss of the code's
+// inline cache, which it fills when the method came from the type.
+Value load_method_uncached(Interp& interp, Code* code, uint32_t name_index, Value obj, Value& self_out);
 Value load_name(Interp& interp, Frame* f, Str* name);
 void store_name(Interp& interp, Frame* f, Str* name, Value v);
 void delete_name(Interp& interp, Frame* f, Str* name);

@@ -2,7 +2,8 @@
 //   corio run [--clock=virtual|real] FILE [ARGS...]   run a Python program
 //   corio dis FILE                                    print its bytecode
 // Output is buffered as python's is when stdout is a pipe: stdout is
-// flushed when the buffer fills, before anything goes to stderr, and at exit.
+// flushed when the buffer fills, before anything goes to stderr, when the
+// program flushes it (sys.stdout.flush(), print(flush=True)), and at exit.
 #include <unistd.h>
 
 #include <cstdio>
@@ -153,6 +154,7 @@ int run(int argc, char** argv) {
         interp.host = host.get();
         interp.write_stdout = [&](std::string_view s) { output.out(s); };
         interp.write_stderr = [&](std::string_view s) { output.err(s); };
+        interp.flush_stdout = [&] { output.flush(); };
         interp.read_stdin = [&](std::string& line) {
             output.flush();  // the prompt shows before input() waits
             return static_cast<bool>(std::getline(std::cin, line));

@@ -26,9 +26,9 @@ FutureBase::FutureBase(Loop& loop, trace::WaitKind kind)
 }
 
 FutureBase::~FutureBase() {
-    if (has_first_callback_) release_waiter(first_callback_);
+    if (first_callback_) discard(first_callback_);
     if (rare_)
-        for (auto& c : rare_->more_callbacks) release_waiter(c);
+        for (Callback c : rare_->more_callbacks) discard(c);
     --g_live_futures;
 }
 
@@ -90,82 +90,87 @@ std::exception_ptr FutureBase::make_cancelled_error() {
 }
 
 void FutureBase::add_done_callback(DoneFn fn, const void* key) {
-    add_callback({std::move(fn), key});
+    auto handle = std::make_unique<DoneHandle>(std::move(fn), key);
+    add_callback(reinterpret_cast<Callback>(handle.get()) | 1);
+    handle.release();  // the future's now (or the loop's)
 }
 
 void FutureBase::add_waiter(TaskBase& task) {
     task.add_ref();
-    add_callback({nullptr, &task});
+    add_callback(reinterpret_cast<Callback>(&task));
+}
+
+const void* FutureBase::key_of(Callback c) noexcept {
+    if (is_waiter(c)) return waiter_of(c);
+    return handle_of(c)->key();
+}
+
+bool FutureBase::last_callback_has_key(const void* key) const noexcept {
+    if (rare_ && !rare_->more_callbacks.empty()) return key_of(rare_->more_callbacks.back()) == key;
+    return first_callback_ && key_of(first_callback_) == key;
+}
+
+void FutureBase::discard(Callback c) noexcept {
+    if (is_waiter(c)) waiter_of(c)->release();
+    else delete handle_of(c);
 }
 
 void FutureBase::prefetch_callbacks() const noexcept {
-    if (!has_first_callback_ || !first_callback_.is_waiter()) return;
+    if (!first_callback_ || !is_waiter(first_callback_)) return;
     // The reference count, and the step handle with the wake-up's fields.
-    const char* task = static_cast<const char*>(first_callback_.key);
+    const char* task = reinterpret_cast<const char*>(first_callback_);
     for (int line = 0; line < 3; ++line) __builtin_prefetch(task + 64 * line, 1);
 }
 
-void FutureBase::add_callback(Callback&& callback) {
+void FutureBase::add_callback(Callback callback) {
     if (done()) schedule(callback);
-    else if (!has_first_callback_) {
-        first_callback_ = std::move(callback);
-        has_first_callback_ = true;
-    } else {
-        rare().more_callbacks.push_back(std::move(callback));
-    }
-}
-
-void FutureBase::release_waiter(Callback& callback) noexcept {
-    if (callback.is_waiter() && callback.key) callback.waiter()->release();
-    callback.key = nullptr;
+    else if (!first_callback_) first_callback_ = callback;
+    else rare().more_callbacks.push_back(callback);
 }
 
 std::size_t FutureBase::remove_done_callback(const void* key) {
     std::size_t removed = 0;
     if (rare_)
-        removed += std::erase_if(rare_->more_callbacks, [&](Callback& c) {
-            if (c.key != key) return false;
-            release_waiter(c);
+        removed += std::erase_if(rare_->more_callbacks, [&](Callback c) {
+            if (key_of(c) != key) return false;
+            discard(c);
             return true;
         });
-    if (has_first_callback_ && first_callback_.key == key) {
-        release_waiter(first_callback_);
+    if (first_callback_ && key_of(first_callback_) == key) {
+        discard(first_callback_);
         ++removed;
-        has_first_callback_ = false;
-        first_callback_ = Callback{};
+        first_callback_ = 0;
         if (rare_ && !rare_->more_callbacks.empty()) {
-            first_callback_ = std::move(rare_->more_callbacks.front());
+            first_callback_ = rare_->more_callbacks.front();
             rare_->more_callbacks.erase(rare_->more_callbacks.begin());
-            has_first_callback_ = true;
         }
     }
     return removed;
 }
 
-void FutureBase::schedule(Callback& callback) {
-    if (callback.is_waiter()) {
+void FutureBase::schedule(Callback callback) {
+    if (is_waiter(callback)) {
         // Holds the registration's reference until the wake-up is queued.
-        Ref<TaskBase> task = Ref<TaskBase>::adopt(callback.waiter());
-        callback.key = nullptr;
+        Ref<TaskBase> task = Ref<TaskBase>::adopt(waiter_of(callback));
         task->schedule_wakeup(*this);
     } else {
-        loop_->call_soon(*new DoneHandle(std::move(callback.fn), *this));
+        DoneHandle* handle = handle_of(callback);
+        handle->future_ = Ref<FutureBase>(this);
+        loop_->call_soon(*handle);
     }
 }
 
 void FutureBase::schedule_callbacks() {
-    if (!has_first_callback_) return;
-    has_first_callback_ = false;
-    // Scheduled from where it is (schedule() moves the callable on once,
-    // into its handle): callbacks added from now on are scheduled at once,
-    // never stored.
+    Callback first = std::exchange(first_callback_, 0);
+    if (!first) return;
+    // Callbacks added from now on are scheduled at once, never stored.
     if (!rare_ || rare_->more_callbacks.empty()) [[likely]] {
-        schedule(first_callback_);
+        schedule(first);
         return;
     }
     std::vector<Callback> more = std::move(rare_->more_callbacks);
-    schedule(first_callback_);
-    for (auto& c : more) schedule(c);
+    schedule(first);
+    for (Callback c : more) schedule(c);
 }
 
 }  // namespace corio

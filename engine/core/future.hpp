@@ -59,10 +59,7 @@ public:
     std::size_t remove_done_callback(const void* key);
     // True if the done callback registered last (and not yet scheduled)
     // has this key.
-    bool last_callback_has_key(const void* key) const noexcept {
-        if (rare_ && !rare_->more_callbacks.empty()) return rare_->more_callbacks.back().key == key;
-        return has_first_callback_ && first_callback_.key == key;
-    }
+    bool last_callback_has_key(const void* key) const noexcept;
     // Wakes `task` when done (a cheaper done callback for Task.__wakeup).
     void add_waiter(TaskBase& task);
     // Asks the CPU for the memory of the task that completing this future
@@ -102,20 +99,23 @@ protected:
     void throw_if_done(const char* what) const;
 
 private:
-    // A done callback, or (with no fn) a task to wake, whose TaskBase* is
-    // the key and holds a reference: a task waiting on a future is kept
-    // alive by it, as by asyncio's callback (add_ref on registration,
-    // released when scheduled or removed).
-    struct Callback {
-        DoneFn fn;
-        const void* key;
-        bool is_waiter() const noexcept { return !fn; }
-        TaskBase* waiter() const noexcept { return static_cast<TaskBase*>(const_cast<void*>(key)); }
-    };
-    void release_waiter(Callback& callback) noexcept;
+    // A registered done callback in one word: a task to wake (add_waiter;
+    // the TaskBase* is its key and holds a reference, as asyncio's callback
+    // keeps a waiting task alive), or, with the low bit set, the DoneHandle
+    // that will run fn (built at registration: completing the future queues
+    // it as it is, and a pending future's callback costs one word here).
+    using Callback = uintptr_t;
+    static bool is_waiter(Callback c) noexcept { return (c & 1) == 0; }
+    static TaskBase* waiter_of(Callback c) noexcept { return reinterpret_cast<TaskBase*>(c); }
+    static class DoneHandle* handle_of(Callback c) noexcept {
+        return reinterpret_cast<class DoneHandle*>(c & ~Callback{1});
+    }
+    static const void* key_of(Callback c) noexcept;
+    // Drops a callback never scheduled (its reference, its handle).
+    static void discard(Callback c) noexcept;
     void schedule_callbacks();
-    void add_callback(Callback&& callback);
-    void schedule(Callback& callback);
+    void add_callback(Callback callback);
+    void schedule(Callback callback);
 
     // The small fields first: they share a word with the reference count.
     FutureState state_ = FutureState::Pending;
@@ -145,11 +145,13 @@ private:
 };
 
 // The handle that calls one done callback of a future (no callable is
-// wrapped around the callback to schedule it).
+// wrapped around the callback to schedule it). Built when the callback is
+// registered; it refers to its future only once queued (the future owns it
+// until then: no cycle).
 class DoneHandle final : public Handle {
 public:
-    DoneHandle(FutureBase::DoneFn&& fn, FutureBase& future) noexcept
-        : Handle(Kind::Done, nullptr), fn_(std::move(fn)), future_(&future) {}
+    DoneHandle(FutureBase::DoneFn&& fn, const void* key) noexcept
+        : Handle(Kind::Done, nullptr), fn_(std::move(fn)), key_(key) {}
     // The callback runs in place and is dropped after (as asyncio drops a
     // handle's callback once run): nothing else can reach a DoneHandle to
     // cancel it while it runs.
@@ -163,10 +165,13 @@ public:
         future_.reset();
     }
     const FutureBase* future() const noexcept { return future_.get(); }
+    const void* key() const noexcept { return key_; }
 
 private:
+    friend class FutureBase;
     FutureBase::DoneFn fn_;
-    Ref<FutureBase> future_;
+    const void* key_;
+    Ref<FutureBase> future_;  // set when queued
 };
 
 // A future with a value of type T (void: no value).

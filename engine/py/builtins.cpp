@@ -53,8 +53,7 @@ Value b_print(Interp& interp, const CallArgs& a) {
     Value stream = !file || file == interp.none ? interp.sys_module->dict->get_str(interp.names.stdout_) : file;
     if (!stream || stream == interp.none) return interp.none;
     stream_write(interp, stream, out);
-    if (flush && truthy(interp, flush) && interp.type_of(stream) != interp.types.text_stream)
-        call_method(interp, stream, interp.names.flush, {});
+    if (flush && truthy(interp, flush)) stream_flush(interp, stream);
     return interp.none;
 }
 

@@ -159,6 +159,9 @@ public:
     // discard the output.
     std::function<void(std::string_view)> write_stdout;
     std::function<void(std::string_view)> write_stderr;
+    // sys.stdout.flush() and print(flush=True): a host that buffers stdout
+    // writes what it holds (unset: nothing is buffered).
+    std::function<void()> flush_stdout;
     // input(): a line without its newline, or false at end of input (no stdin
     // gives EOFError).
     std::function<bool(std::string& line)> read_stdin;

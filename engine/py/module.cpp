@@ -47,6 +47,15 @@ void stream_write(Interp& interp, Value stream, std::string_view text) {
     call_method(interp, stream, interp.names.write, {make_str(interp, text)});
 }
 
+void stream_flush(Interp& interp, Value stream) {
+    if (interp.type_of(stream) != interp.types.text_stream) {
+        call_method(interp, stream, interp.names.flush, {});
+        return;
+    }
+    // stderr is written through at once; only stdout may be held.
+    if (!static_cast<TextStream*>(stream.as_object())->is_stderr() && interp.flush_stdout) interp.flush_stdout();
+}
+
 namespace {
 
 // The language version corio follows (sys.version_info).
@@ -101,7 +110,11 @@ Value stream_write_method(Interp& interp, const CallArgs& a) {
     return make_int(interp, s->length());
 }
 
-Value stream_flush(Interp& interp, const CallArgs&) { return interp.none; }
+Value stream_flush_method(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "flush", 1, 1);
+    stream_flush(interp, a[0]);
+    return interp.none;
+}
 Value stream_false(Interp& interp, const CallArgs&) { return interp.false_; }
 
 Value sys_getrecursionlimit(Interp& interp, const CallArgs& a) {
@@ -202,7 +215,7 @@ void init_module_type(Interp& interp) {
     add_method(interp, t, "__dir__", module_dir);
     Type* s = interp.types.text_stream;
     add_method(interp, s, "write", stream_write_method);
-    add_method(interp, s, "flush", stream_flush);
+    add_method(interp, s, "flush", stream_flush_method);
     add_method(interp, s, "writelines", stream_writelines);
     add_method(interp, s, "isatty", stream_false);
 }

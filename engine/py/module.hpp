@@ -34,6 +34,8 @@ private:
 };
 // Writes to a stream value (a TextStream, or any object with write()).
 void stream_write(Interp& interp, Value stream, std::string_view text);
+// Flushes a stream value (TextStream: the host's stdout buffer).
+void stream_flush(Interp& interp, Value stream);
 
 void init_module_type(Interp& interp);
 // Creates sys (argv, modules, stdout, stderr, maxsize, getrecursionlimit,

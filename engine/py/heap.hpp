@@ -107,6 +107,12 @@ public:
     void set_limit_bytes(std::size_t limit) noexcept { limit_ = limit; }
     uint64_t collections() const noexcept { return collections_; }
 
+    // Calls f(Object*) for every object, newest first.
+    template <class F>
+    void for_each_object(F&& f) const {
+        for (Object* o = all_; o; o = o->gc_next_) f(o);
+    }
+
     // During SweepObserver::before_sweep: whether `o` survives this collection.
     static bool survives(const Object* o) noexcept { return o->gc_marked_; }
 

@@ -45,6 +45,7 @@
 #include "py/interp.hpp"
 #include "py/list.hpp"
 #include "py/module.hpp"
+#include "py/never_awaited.hpp"
 #include "py/protocols.hpp"
 #include "py/str.hpp"
 #include "py/traceback.hpp"
@@ -568,11 +569,9 @@ Value task_new(Interp& interp, Type* cls, const Value* args, std::size_t nargs, 
     if (out[2] && out[2] != interp.none) name = str_utf8(interp, out[2]);
     Code* code = g && g->frame ? g->frame->code : nullptr;
     corio::Loop& lp = st->loop();
-    if (!lp.is_running() && st->loops.size() > 0) {
-        // create_task outside a running loop still targets the current loop.
-    }
     auto* t = make_instance<PyTask>(interp, cls, lp, st, coro, std::move(name));
     t->def_code = code;
+    if (g) forget_watched_coroutine(interp, g);  // the task starts it, or keeps it to the end
     return t;
 }
 

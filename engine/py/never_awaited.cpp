@@ -110,14 +110,18 @@ void NeverAwaited::before_sweep() {
     // Forget what was awaited since; set aside what is about to be freed
     // (its name now: the object is gone after the sweep).
     std::size_t kept = 0;
-    for (const Watched& w : watched_) {
-        std::string_view name = w.unawaited(w.obj);
+    for (Generator* coro : watched_) {
+        std::string_view name = coroutine_unawaited(coro);
         if (name.empty()) continue;
-        if (Heap::survives(w.obj)) watched_[kept++] = w;
+        if (Heap::survives(coro)) watched_[kept++] = coro;
         else pending_.emplace_back(name);
     }
     watched_.resize(kept);
     collecting_ = true;
+}
+
+void NeverAwaited::compact() {
+    std::erase_if(watched_, [](Generator* coro) { return coroutine_unawaited(coro).empty(); });
 }
 
 void NeverAwaited::after_collection() noexcept {
@@ -146,11 +150,22 @@ void warn_never_awaited(Interp& interp, std::string_view qualname) {
     report(interp, vm_of(interp).current, qualname, false);
 }
 
-void watch_unawaited(Interp& interp, Object* obj, UnawaitedName unawaited) {
-    if (NeverAwaited* watcher = watcher_of(interp)) watcher->watched_.push_back({obj, unawaited});
+void watch_coroutine(Interp& interp, Generator* coro) {
+    NeverAwaited* watcher = watcher_of(interp);
+    if (!watcher) return;
+    std::vector<Generator*>& watched = watcher->watched_;
+    // Grow only if compacting frees less than half: amortised O(1).
+    if (watched.size() == watched.capacity() && watched.size() >= 16) {
+        watcher->compact();
+        if (watched.size() > watched.capacity() / 2) watched.reserve(watched.capacity() * 2);
+    }
+    watched.push_back(coro);
 }
 
-void watch_coroutine(Interp& interp, Generator* coro) { watch_unawaited(interp, coro, coroutine_unawaited); }
+void forget_watched_coroutine(Interp& interp, Generator* coro) noexcept {
+    NeverAwaited* watcher = watcher_of(interp);
+    if (watcher && !watcher->watched_.empty() && watcher->watched_.back() == coro) watcher->watched_.pop_back();
+}
 
 void report_dropped_instances(Interp& interp, Type* type, TakeUnawaited take) {
     if (NeverAwaited* watcher = watcher_of(interp)) watcher->native_types_.emplace_back(type, take);
@@ -178,13 +193,16 @@ void expression_value_dropped(Interp& interp, Frame* frame, Value value) {
 void report_never_awaited_at_exit(Interp& interp) {
     NeverAwaited* watcher = watcher_of(interp);
     if (!watcher) return;
-    std::vector<NeverAwaited::Watched> watched;
-    watched.swap(watcher->watched_);
-    for (const NeverAwaited::Watched& w : watched) {
-        std::string_view name = w.unawaited(w.obj);
-        if (name.empty()) continue;
+    watcher->watched_.clear();
+    Type* coroutine = vm_of(interp).types.coroutine;
+    std::vector<Generator*> unawaited;  // newest first, as the heap lists objects
+    interp.heap.for_each_object([&](Object* obj) {
+        if (obj->type() == coroutine && !coroutine_unawaited(obj).empty())
+            unawaited.push_back(static_cast<Generator*>(obj));
+    });
+    for (auto it = unawaited.rbegin(); it != unawaited.rend(); ++it) {
         try {
-            report(interp, nullptr, std::string(name), true);
+            report(interp, nullptr, std::string(coroutine_unawaited(*it)), true);
         } catch (...) {
             return;  // out of memory at exit: stop reporting
         }

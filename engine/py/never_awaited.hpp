@@ -61,14 +61,14 @@ struct Frame;
 // awaitables that stand for coroutines (asyncio's Queue.get: 'Queue.get').
 void warn_never_awaited(Interp& interp, std::string_view qualname);
 
-// What the watcher asks a watched object: its qualname while it was never
-// awaited (nor started, nor closed), else empty (then it is forgotten).
-using UnawaitedName = std::string_view (*)(Object* obj);
-// Watches `obj` weakly: if the collector frees it, or the program ends,
-// while `unawaited(obj)` still gives a name, warn_never_awaited reports it.
-void watch_unawaited(Interp& interp, Object* obj, UnawaitedName unawaited);
-// Every coroutine is watched from its creation (make_generator).
+// Watches a new coroutine weakly: if the collector frees it while it was
+// never started (nor reported), warn_never_awaited reports it.
 void watch_coroutine(Interp& interp, Generator* coro);
+// The coroutine is about to start (awaited, or wrapped in a task, which
+// either starts it or keeps it alive to the end): it need not be watched.
+// Forgets it if it is the newest watched (`create_task(f())`, `await f()`),
+// so the list stays short; others are dropped when the list is compacted.
+void forget_watched_coroutine(Interp& interp, Generator* coro) noexcept;
 
 // A native awaitable type standing for coroutines (asyncio's Queue.get):
 // `take` gives the qualname of an instance never started nor reported, and
@@ -82,8 +82,9 @@ void report_dropped_instances(Interp& interp, Type* type, TakeUnawaited take);
 // now if it never started.
 void expression_value_dropped(Interp& interp, Frame* frame, Value value);
 
-// The program ended (Session): reports every watched object still never
-// awaited, as CPython reports the ones it frees at shutdown.
+// The program ended (Session): reports every coroutine still alive and never
+// started (a walk of the heap, in creation order), as CPython reports the
+// ones it frees at shutdown.
 void report_never_awaited_at_exit(Interp& interp);
 
 // The watcher's state, one per interpreter (owned by the Vm).
@@ -96,17 +97,17 @@ public:
 
 private:
     friend void warn_never_awaited(Interp&, std::string_view);
-    friend void watch_unawaited(Interp&, Object*, UnawaitedName);
+    friend void watch_coroutine(Interp&, Generator*);
+    friend void forget_watched_coroutine(Interp&, Generator*) noexcept;
     friend void report_never_awaited_at_exit(Interp&);
     friend void report_dropped_instances(Interp&, Type*, TakeUnawaited);
     friend void expression_value_dropped(Interp&, Frame*, Value);
 
-    struct Watched {
-        Object* obj;
-        UnawaitedName unawaited;
-    };
+    // Drops the watched coroutines that started, before the list grows.
+    void compact();
+
     Interp& interp_;
-    std::vector<Watched> watched_;      // in creation order
+    std::vector<Generator*> watched_;   // in creation order
     std::vector<std::string> pending_;  // freed by this collection: reported when it ends
     std::vector<std::pair<Type*, TakeUnawaited>> native_types_;
     bool collecting_ = false;

@@ -12,6 +12,7 @@
 #include "py/generator.hpp"
 #include "py/int.hpp"
 #include "py/list.hpp"
+#include "py/never_awaited.hpp"
 #include "py/protocols.hpp"
 #include "py/str.hpp"
 #include "py/tuple.hpp"
@@ -339,6 +340,7 @@ Value get_awaitable(Interp& interp, Value v, uint32_t where) {
     Generator* g = as_generator(interp, v);
     if (g && g->kind == GenKind::Coroutine) {
         if (gen_yield_from(g)) raise_runtime_error(interp, "coroutine is being awaited already");
+        if (g->state == GenState::Created) forget_watched_coroutine(interp, g);  // SEND starts it next
         return v;
     }
     if (g && g->kind == GenKind::Generator && g->frame && (g->frame->code->flags & kCoIterableCoroutine)) return v;

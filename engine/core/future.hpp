@@ -121,11 +121,10 @@ private:
     FutureState state_ = FutureState::Pending;
     trace::WaitKind wait_kind_;
     mutable bool log_traceback_ = false;
-    bool has_first_callback_ = false;
     Loop* loop_;
     // Done callbacks in registration order: the first inline (most futures
-    // have exactly one), the others in rare_.
-    Callback first_callback_{};
+    // have exactly one; 0: none), the others in rare_.
+    Callback first_callback_ = 0;
     // What most futures never need, in one block allocated on first use (a
     // suspended task's waiter future is this small): the done callbacks
     // after the first, the exception, the cancellation's message and

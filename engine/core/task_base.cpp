@@ -99,7 +99,7 @@ bool TaskBase::cancel(std::optional<std::string> message) {
 }
 
 void TaskBase::schedule_step(std::exception_ptr&& error) {
-    step_error_ = std::move(error);
+    if (error) rare().step_error = std::move(error);
     loop().call_soon(step_handle_);
 }
 
@@ -157,7 +157,7 @@ void TaskBase::continue_step() {
 inline void TaskBase::end_step(StepResult& result) {
     Loop& lp = loop();
     if (result.kind == StepResult::Kind::Yielded) [[likely]] {
-        // The common task switch: step_error_ is already empty, and the
+        // The common task switch: no step error is pending, and the
         // handle's reference is this task's own.
         step_handle_.cancelled_ = false;
         add_ref();

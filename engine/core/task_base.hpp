@@ -100,7 +100,7 @@ private:
     // the WebAssembly build's library, destroys one out of line).
     void run_pending_step() {
         if (wake_pending_) wakeup();
-        else step(std::move(step_error_));  // __step(exc)
+        else step(take_step_error());  // __step(exc)
     }
     // __wakeup(fut_waiter_): the step with what the future raises, if any.
     void wakeup();
@@ -119,20 +119,24 @@ private:
 
     // What most tasks never need, in one block allocated on first use (a
     // suspended task is this much smaller): the name once given or
-    // formatted, and the cancellation requests.
+    // formatted, the cancellation requests, and the exception the pending
+    // step throws in (a step scheduled with one: cancellation, bad yields).
     struct Rare : pool::Pooled {
+        std::exception_ptr step_error;
         std::string name;
         std::optional<std::string> pending_cancel_message;
         int num_cancels_requested = 0;
     };
     Rare& rare() const;
+    std::exception_ptr take_step_error() noexcept {
+        return rare_ ? std::exchange(rare_->step_error, nullptr) : std::exception_ptr();
+    }
     std::optional<std::string> pending_message() const {
         if (rare_) return rare_->pending_cancel_message;
         return std::nullopt;
     }
 
     Handle step_handle_;
-    std::exception_ptr step_error_;  // the pending step throws this
     // The future the task waits on (asyncio's _fut_waiter); the pending
     // step is __wakeup(fut_waiter_) if wake_pending_ (only that future
     // wakes the task: its waiter callback is the task's one registration).

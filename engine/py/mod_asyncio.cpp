@@ -83,45 +83,47 @@ struct PyFutData {
     // engine's callbacks reference: the callable itself while there is one
     // (most futures have one, e.g. gather's), a List once a second comes.
     Value callbacks;
-    // The module's list of live futures and tasks (AsyncioState::live).
+    // The module's list of live futures, or of live tasks
+    // (AsyncioState::live_futures / live_tasks: which list tells the type).
     PyFutData* prev_live = nullptr;
     PyFutData* next_live = nullptr;
-    bool is_task = false;
-    bool callbacks_listed = false;  // `callbacks` is the List
 
     void trace_data(Tracer& tracer) {
         tracer.visit(py_result);
         tracer.visit(keep);
         tracer.visit(callbacks);
     }
-    void link(AsyncioState* state, bool task) noexcept {
+    void link(AsyncioState* state, PyFutData*& head) noexcept {
         st = state;
-        is_task = task;
-        next_live = st->live;
+        next_live = head;
         if (next_live) next_live->prev_live = this;
-        st->live = this;
+        head = this;
     }
-    void unlink() noexcept {
+    void unlink(PyFutData*& head) noexcept {
         if (prev_live) prev_live->next_live = next_live;
-        else st->live = next_live;
+        else head = next_live;
         if (next_live) next_live->prev_live = prev_live;
+    }
+    // `callbacks` holds a List once a second callback came (a callback is
+    // never exactly a list: lists are not callable).
+    bool callbacks_listed() const noexcept {
+        return callbacks.is_object() && callbacks.as_object()->type() == st->interp.types.list;
     }
     void remember_callback(Interp& interp, Value fn) {
         if (!callbacks) {
             callbacks = fn;
             return;
         }
-        if (!callbacks_listed) {
+        if (!callbacks_listed()) {
             List* list = make_list(interp);
             list->append(interp, callbacks);
             callbacks = list;
-            callbacks_listed = true;
         }
         static_cast<List*>(callbacks.as_object())->append(interp, fn);
     }
     // Forgets the first registration of fn (it is about to run).
     void forget_callback(Value fn) noexcept {
-        if (!callbacks_listed) {
+        if (!callbacks_listed()) {
             if (callbacks == fn) callbacks = Value();
             return;
         }
@@ -134,7 +136,7 @@ struct PyFutData {
     }
     // Forgets every registration of fn (remove_done_callback).
     void forget_callbacks(Value fn) noexcept {
-        if (!callbacks_listed) {
+        if (!callbacks_listed()) {
             if (callbacks == fn) callbacks = Value();
             return;
         }
@@ -150,11 +152,11 @@ namespace {
 class PyFuture : public Object, public corio::FutureBase, public PyFutData {
 public:
     PyFuture(Type* type, corio::Loop& lp, AsyncioState* state) : Object(type), corio::FutureBase(lp) {
-        link(state, false);
+        link(state, state->live_futures);
         st->retain();
     }
     ~PyFuture() override {
-        unlink();
+        unlink(st->live_futures);
         st->release();
     }
     void trace(Tracer& tracer) override { trace_data(tracer); }
@@ -185,11 +187,11 @@ public:
           corio::TaskBase(lp, std::move(name),
                           lp.tracing() ? coroutine_label(state->interp, c) : std::string()),
           coro(c) {
-        link(state, true);
+        link(state, state->live_tasks);
         st->retain();
     }
     ~PyTask() override {
-        unlink();
+        unlink(st->live_tasks);
         st->release();
     }
     void trace(Tracer& tracer) override {
@@ -227,24 +229,31 @@ bool PyFuture::cancel(std::optional<std::string> message) {
 
 Object* py_of(corio::FutureBase* f) noexcept { return dynamic_cast<Object*>(f); }
 
-Object* object_of(PyFutData* d) noexcept {
-    if (d->is_task) return static_cast<PyTask*>(d);
-    return static_cast<PyFuture*>(d);
-}
-corio::FutureBase* future_of(PyFutData* d) noexcept {
-    if (d->is_task) return static_cast<PyTask*>(d);
-    return static_cast<PyFuture*>(d);
+// Calls f(object, future, is_task) for every live PyFuture, then every
+// live PyTask.
+template <class F>
+void for_each_live(AsyncioState* st, F&& f) {
+    for (PyFutData* d = st->live_futures; d; d = d->next_live) {
+        auto* fut = static_cast<PyFuture*>(d);
+        f(static_cast<Object*>(fut), static_cast<corio::FutureBase*>(fut), false);
+    }
+    for (PyFutData* d = st->live_tasks; d; d = d->next_live) {
+        auto* task = static_cast<PyTask*>(d);
+        f(static_cast<Object*>(task), static_cast<corio::FutureBase*>(task), true);
+    }
 }
 
 }  // namespace
 
 void AsyncioState::trace(Tracer& tracer) {
-    for (PyFutData* d = live; d; d = d->next_live) {
-        corio::FutureBase* f = future_of(d);
-        if (f->ref_count() > 0 || (d->is_task && !f->done())) tracer.visit(object_of(d));
-    }
+    // The futures the engine references, and every pending task (the loop
+    // holds it, as asyncio's _all_tasks and the ready queue do).
+    for_each_live(this, [&](Object* o, corio::FutureBase* f, bool is_task) {
+        if (f->ref_count() > 0 || (is_task && !f->done())) tracer.visit(o);
+    });
     for (auto& [key, v] : calls) tracer.visit(v);
     tracer.visit(repr_hook);
+    tracer.visit(op_thrown);
 }
 
 void AsyncioState::report(const corio::ErrorContext& c) {
@@ -791,10 +800,9 @@ Value mod_all_tasks(Interp& interp, const CallArgs& a) {
 Value mod_unretrieved(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     std::vector<std::pair<uint64_t, Object*>> found;
-    for (PyFutData* d = st->live; d; d = d->next_live) {
-        corio::FutureBase* f = future_of(d);
-        if (f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), object_of(d));
-    }
+    for_each_live(st, [&](Object* o, corio::FutureBase* f, bool) {
+        if (f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), o);
+    });
     std::sort(found.begin(), found.end());
     List* out = make_list(interp);
     for (auto& p : found) {

@@ -22,15 +22,32 @@ OpCoroutine::~OpCoroutine() {
 void OpCoroutine::trace(Tracer& tracer) {
     tracer.visit(owner);
     tracer.visit(arg);
-    tracer.visit(keep);
 }
 
 namespace {
+
+// Keeps the exception thrown into an operation reachable while the engine
+// carries it as an exception_ptr (invisible to the collector), for the
+// length of one send: the module state's slot, restored after (an
+// operation's finish may run Python code that sends into another).
+class ThrownKeeper {
+public:
+    explicit ThrownKeeper(AsyncioState* st) noexcept : st_(st), saved_(st->op_thrown) {}
+    ~ThrownKeeper() { st_->op_thrown = saved_; }
+    ThrownKeeper(const ThrownKeeper&) = delete;
+    ThrownKeeper& operator=(const ThrownKeeper&) = delete;
+    std::exception_ptr carry(Value exc) { return st_->to_engine(exc, st_->op_thrown); }
+
+private:
+    AsyncioState* st_;
+    Value saved_;
+};
 
 // One step (TypeSlots::am_send): begin on the first send, finish after each
 // wait; yields itself while it waits.
 bool op_send(Interp& interp, Value self, Value value, Value throw_exc, Value& out) {
     auto* c = static_cast<OpCoroutine*>(self.as_object());
+    ThrownKeeper keeper(c->st);
     corio::Wait wait;
     try {
         switch (c->state) {
@@ -42,20 +59,17 @@ bool op_send(Interp& interp, Value self, Value value, Value throw_exc, Value& ou
                 wait = c->begin();
                 break;
             case OpCoroutine::State::Waiting:
-                wait = c->finish(throw_exc ? c->st->to_engine(throw_exc, c->keep) : std::exception_ptr());
+                wait = c->finish(throw_exc ? keeper.carry(throw_exc) : std::exception_ptr());
                 break;
             case OpCoroutine::State::Done: raise_runtime_error(interp, "cannot reuse already awaited coroutine");
         }
     } catch (const PyException&) {
         c->state = OpCoroutine::State::Done;
-        c->keep = Value();
         throw;
     } catch (...) {
         c->state = OpCoroutine::State::Done;
-        c->keep = Value();
         throw PyException{c->st->to_py(std::current_exception())};
     }
-    c->keep = Value();
     if (wait) {
         c->waiting_on = wait.future;
         out = wait.bare_yield ? interp.none : self;

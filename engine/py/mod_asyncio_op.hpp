@@ -51,7 +51,6 @@ public:
     AsyncioState* st;
     Value owner;
     Value arg;
-    Value keep;  // the exception thrown in, while the engine carries it
     corio::FutureBase* waiting_on = nullptr;
     const char* qualname;
     State state = State::Created;
@@ -72,7 +71,7 @@ public:
 
 private:
     Op op_;
-    Result result_;
+    [[no_unique_address]] Result result_;  // most are captureless lambdas
 };
 
 // The `coroutine` type of operations; made once per module.

@@ -80,10 +80,15 @@ public:
     std::unique_ptr<corio::Host> own_host;
     uint64_t task_counter = 0;
     std::vector<std::unique_ptr<corio::Loop>> loops;  // closed ones stay (futures point at them)
-    PyFutData* live = nullptr;  // every live PyFuture / PyTask (an intrusive list)
+    // Every live PyFuture, and every live PyTask (intrusive lists).
+    PyFutData* live_futures = nullptr;
+    PyFutData* live_tasks = nullptr;
     // Where a task's step leaves the exception it raised (StepResult::error):
     // the engine moves it out before any other step runs.
     std::exception_ptr step_error;
+    // The exception thrown into the operation sending now (mod_asyncio_op.cpp),
+    // while the engine carries it.
+    Value op_thrown;
     std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
     uint64_t next_call = 0;
     Dict* module_dict = nullptr;

@@ -9,6 +9,16 @@ void Tracer::visit(Object* o) {
     if (!o || o->gc_marked_) return;
     o->gc_marked_ = true;
     heap_->mark_stack_.push_back(o);
+    if (heap_->mark_stack_.size() >= Heap::kMarkStackLimit) [[unlikely]] heap_->drain_mark_stack();
+}
+
+void Heap::drain_mark_stack() {
+    Tracer tracer(*this);
+    while (!mark_stack_.empty()) {
+        Object* o = mark_stack_.back();
+        mark_stack_.pop_back();
+        o->trace(tracer);
+    }
 }
 
 ExternalRoot::ExternalRoot(Heap& heap) noexcept : heap_(&heap) {
@@ -88,11 +98,7 @@ std::size_t Heap::collect(const std::function<void(Tracer&)>& trace_roots) {
         if (o->gc_permanent_) tracer.visit(o);
     trace_roots(tracer);
     for (ExternalRoot* r = roots_; r; r = r->next_) r->trace(tracer);
-    while (!mark_stack_.empty()) {
-        Object* o = mark_stack_.back();
-        mark_stack_.pop_back();
-        o->trace(tracer);
-    }
+    drain_mark_stack();
     for (SweepObserver* s = observers_; s; s = s->next_) s->before_sweep();
     // Sweep: unlink and destroy the unmarked, clear the marks of the rest.
     std::size_t freed = 0;

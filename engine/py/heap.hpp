@@ -125,6 +125,15 @@ private:
     void release(void* mem, std::size_t size) noexcept;
     void adopt(Object* obj, std::size_t size) noexcept;
     void destroy(Object* obj) noexcept;
+    // Traces what the mark stack holds until it is empty.
+    void drain_mark_stack();
+
+    // Past this many pending objects, Tracer::visit traces them at once
+    // (nested in the trace that pushed them) instead of stacking more: a
+    // list of 100,000 tasks would stack them all, and the stack keeps its
+    // capacity (8 bytes an object). Nesting goes one level deeper only for
+    // an object with this many children inside another's: shallow.
+    static constexpr std::size_t kMarkStackLimit = 4096;
 
     Object* all_ = nullptr;
     ExternalRoot* roots_ = nullptr;

@@ -74,11 +74,13 @@ private:
 // small: a task carries one per suspended task.
 struct PyFutData {
     AsyncioState* st = nullptr;
-    Value py_result;  // the result, once finished
-    // The Python exception the engine's exception_ptrs of this future carry
-    // (the one it finished with, or the one thrown into the task's step):
-    // the collector cannot see into an exception_ptr.
-    Value keep;
+    // One slot for what the collector must see of this future's outcome:
+    // the result, once finished with one; else the Python exception the
+    // engine's exception_ptrs carry (the one it finished with, or the one
+    // thrown into the task's step; an exception_ptr is invisible to the
+    // collector). A future finishes once, so the two never overlap; a step's
+    // thrown exception is consumed by the time the task returns.
+    Value held;
     // Python done callbacks registered and not run yet, which only the
     // engine's callbacks reference: the callable itself while there is one
     // (most futures have one, e.g. gather's), a List once a second comes.
@@ -89,8 +91,7 @@ struct PyFutData {
     PyFutData* next_live = nullptr;
 
     void trace_data(Tracer& tracer) {
-        tracer.visit(py_result);
-        tracer.visit(keep);
+        tracer.visit(held);
         tracer.visit(callbacks);
     }
     void link(AsyncioState* state, PyFutData*& head) noexcept {
@@ -161,7 +162,7 @@ public:
     }
     void trace(Tracer& tracer) override { trace_data(tracer); }
     void set_value(Value v) {
-        py_result = v;
+        held = v;
         finish_with_result();
     }
     // A Python subclass overriding cancel() (gather's future) gets the
@@ -321,7 +322,7 @@ corio::StepResult PyTask::resume(std::exception_ptr&& error) {
     Value throw_in;
     if (error) {
         throw_in = st->to_py(error);
-        keep = throw_in;
+        held = throw_in;
     }
     Vm& vm = vm_of(interp);
     // A step started by a session driving the loop may suspend (vm.hpp).
@@ -376,16 +377,16 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
                 if (corio::FutureBase* f = op->waiting()) return corio::StepResult::blocked(*f);
             Value exc = new_exception(interp, interp.exc.RuntimeError,
                                       "Task got bad yield: " + repr_utf8(interp, s.value));
-            st->step_error = st->to_engine(exc, keep);
+            st->step_error = st->to_engine(exc, held);
             return {corio::StepResult::Kind::BadYield, nullptr, &st->step_error};
         }
         case corio::StepResult::Kind::Yielded: return corio::StepResult::yielded();
         case corio::StepResult::Kind::Suspended: return {corio::StepResult::Kind::Suspended, nullptr, nullptr};
         case corio::StepResult::Kind::Returned:
-            py_result = s.value;
+            held = s.value;
             return corio::StepResult::returned();
         default:
-            st->step_error = st->to_engine(s.value, keep);
+            st->step_error = st->to_engine(s.value, held);
             return corio::StepResult::raised(st->step_error);
     }
 }
@@ -440,15 +441,12 @@ Value fut_result(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     PyFutData* d = data_of(f);
     if (f->cancelled()) {
-        std::exception_ptr e = f->make_cancelled_error();
-        if (f->is_task()) {  // keep it for the next result() call, as CPython re-raises it
-        }
-        raise_engine(d->st, e);
+        raise_engine(d->st, f->make_cancelled_error());
     }
     if (!f->done()) throw PyException{new_exception(interp, d->st->cls("InvalidStateError"), "Result is not set.")};
     f->mark_retrieved();
     if (f->stored_error()) raise_engine(d->st, f->stored_error());
-    return d->py_result ? d->py_result : interp.none;
+    return d->held ? d->held : interp.none;
 }
 
 Value fut_exception(Interp& interp, const CallArgs& a) {
@@ -483,7 +481,7 @@ Value fut_set_exception(Interp& interp, const CallArgs& a) {
     if (!is_exception(interp, exc)) raise_type_error(interp, "invalid exception object");
     if (exception_matches(interp, exc, interp.exc.StopIteration))
         raise_type_error(interp, "StopIteration interacts badly with generators and cannot be raised into a Future");
-    pf->keep = exc;
+    pf->held = exc;
     f->set_exception(std::make_exception_ptr(PyException{exc}));
     return interp.none;
 }
@@ -550,9 +548,12 @@ Value fut_info(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     PyFutData* d = data_of(f);
     Value exc = interp.none;
-    if (f->done() && !f->cancelled() && f->stored_error()) exc = d->st->to_py(f->stored_error());
-    return make_tuple(interp, {make_str(interp, corio::state_name(f->state())),
-                               d->py_result ? d->py_result : interp.none, exc});
+    Value result = interp.none;
+    if (f->done() && !f->cancelled()) {
+        if (f->stored_error()) exc = d->st->to_py(f->stored_error());
+        else if (d->held) result = d->held;
+    }
+    return make_tuple(interp, {make_str(interp, corio::state_name(f->state())), result, exc});
 }
 
 // ------------------------------------------------------------ Task methods

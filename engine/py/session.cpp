@@ -152,8 +152,7 @@ Progress Session::start() {
         globals->set_str(interp_, interp_.names.builtins,
                          interp_.builtins_module ? Value(interp_.builtins_module) : Value(interp_.builtins));
         interp_.add_module(main);
-        frame = new_frame(code, nullptr, globals, interp_.builtins);
-        frame->locals_map = globals;
+        frame = new_frame(code, nullptr, globals, interp_.builtins, globals);
         enter_frame(vm, frame);
     } catch (const PyException& e) {
         if (frame) free_frame(frame);

@@ -424,12 +424,12 @@ resume:
                                     ? co->cellvars[arg]
                                     : co->freevars[arg - co->cellvars.size()];
                     Value v;
-                    if (f->locals_map) {
-                        if (is_dict(I, f->locals_map)) {
-                            v = static_cast<Dict*>(f->locals_map.as_object())->get(I, name);
+                    if (f->locals_map()) {
+                        if (is_dict(I, f->locals_map())) {
+                            v = static_cast<Dict*>(f->locals_map().as_object())->get(I, name);
                         } else {
                             try {
-                                v = getitem(I, f->locals_map, name);
+                                v = getitem(I, f->locals_map(), name);
                             } catch (const PyException& e) {
                                 if (!exception_matches(I, e.exc, I.exc.KeyError)) throw;
                             }
@@ -514,11 +514,11 @@ resume:
                 }
                 case Op::SETUP_ANNOTATIONS: {
                     Str* key = I.names.annotations;
-                    if (f->locals_map && is_dict(I, f->locals_map)) {
-                        auto* d = static_cast<Dict*>(f->locals_map.as_object());
+                    if (f->locals_map() && is_dict(I, f->locals_map())) {
+                        auto* d = static_cast<Dict*>(f->locals_map().as_object());
                         if (!d->get_str(key)) d->set_str(I, key, make_dict(I));
-                    } else if (f->locals_map) {
-                        if (!contains(I, f->locals_map, key)) setitem(I, f->locals_map, key, make_dict(I));
+                    } else if (f->locals_map()) {
+                        if (!contains(I, f->locals_map(), key)) setitem(I, f->locals_map(), key, make_dict(I));
                     }
                     break;
                 }
@@ -1296,8 +1296,7 @@ Value run_module_code(Interp& interp, Code* code, Dict* globals) {
         globals->set_str(interp, interp.names.builtins, interp.builtins_module
                                                             ? Value(interp.builtins_module)
                                                             : Value(interp.builtins));
-    Frame* f = new_frame(code, nullptr, globals, interp.builtins);
-    f->locals_map = globals;
+    Frame* f = new_frame(code, nullptr, globals, interp.builtins, globals);
     try {
         enter_frame(vm, f);
     } catch (...) {

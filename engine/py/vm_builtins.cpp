@@ -35,8 +35,7 @@ Value run_with_locals(Interp& interp, Code* code, Function* fn, Dict* globals, V
     }
     if (vm.native_depth >= kMaxNativeDepth)
         throw PyException{recursion_error(interp, " while calling a Python object")};
-    Frame* f = new_frame(code, fn, globals, builtins);
-    f->locals_map = locals;
+    Frame* f = new_frame(code, fn, globals, builtins, locals);
     try {
         enter_frame(vm, f);
     } catch (...) {
@@ -146,7 +145,7 @@ Value b_globals(Interp& interp, const CallArgs& a) {
 }
 
 Value frame_locals(Interp& interp, Frame* f) {
-    if (f->locals_map) return f->locals_map;
+    if (f->locals_map()) return f->locals_map();
     Dict* d = make_dict(interp);
     Code* co = f->code;
     for (int i = 0; i < co->nlocals; ++i)

@@ -434,12 +434,12 @@ Value load_method_uncached(Interp& interp, Code* code, uint32_t name_index, Valu
 
 Value load_name(Interp& interp, Frame* f, Str* name) {
     Value v;
-    if (f->locals_map) {
-        if (exact(interp, f->locals_map, interp.types.dict)) {
-            v = static_cast<Dict*>(f->locals_map.as_object())->get_str(name);
+    if (f->locals_map()) {
+        if (exact(interp, f->locals_map(), interp.types.dict)) {
+            v = static_cast<Dict*>(f->locals_map().as_object())->get_str(name);
         } else {
             try {
-                v = getitem(interp, f->locals_map, name);
+                v = getitem(interp, f->locals_map(), name);
             } catch (const PyException& e) {
                 if (!exception_matches(interp, e.exc, interp.exc.KeyError)) throw;
             }
@@ -454,21 +454,21 @@ Value load_name(Interp& interp, Frame* f, Str* name) {
 }
 
 void store_name(Interp& interp, Frame* f, Str* name, Value v) {
-    if (!f->locals_map) raise(interp, interp.exc.SystemError, "no locals found when storing " + std::string(name->view()));
-    if (exact(interp, f->locals_map, interp.types.dict))
-        static_cast<Dict*>(f->locals_map.as_object())->set_str(interp, name, v);
+    if (!f->locals_map()) raise(interp, interp.exc.SystemError, "no locals found when storing " + std::string(name->view()));
+    if (exact(interp, f->locals_map(), interp.types.dict))
+        static_cast<Dict*>(f->locals_map().as_object())->set_str(interp, name, v);
     else
-        setitem(interp, f->locals_map, name, v);
+        setitem(interp, f->locals_map(), name, v);
 }
 
 void delete_name(Interp& interp, Frame* f, Str* name) {
-    if (!f->locals_map) raise(interp, interp.exc.SystemError, "no locals when deleting " + std::string(name->view()));
-    if (exact(interp, f->locals_map, interp.types.dict)) {
-        if (!static_cast<Dict*>(f->locals_map.as_object())->remove(interp, name)) raise_name_error(interp, name);
+    if (!f->locals_map()) raise(interp, interp.exc.SystemError, "no locals when deleting " + std::string(name->view()));
+    if (exact(interp, f->locals_map(), interp.types.dict)) {
+        if (!static_cast<Dict*>(f->locals_map().as_object())->remove(interp, name)) raise_name_error(interp, name);
         return;
     }
     try {
-        delitem(interp, f->locals_map, name);
+        delitem(interp, f->locals_map(), name);
     } catch (const PyException& e) {
         if (!exception_matches(interp, e.exc, interp.exc.KeyError)) throw;
         raise_name_error(interp, name);

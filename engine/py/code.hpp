@@ -63,6 +63,9 @@ public:
     int nfree = 0;
     int stack_size = 0;
     std::unique_ptr<MethodCacheEntry[]> method_cache;  // names.size() entries, made at the first LOAD_METHOD
+    // The globals' and modules' name cache (vm.cpp), one hint per name: the
+    // dict entry where the name was found last (Dict::value_at checks it).
+    std::unique_ptr<uint32_t[]> name_hints;  // names.size() entries, made at the first miss
     // Values a frame of this code holds: locals, cells, free cells, stack.
     int frame_slots() const noexcept { return nlocals + ncells + nfree + stack_size; }
     // Named parameters: positional plus keyword-only (CPython's total_args;

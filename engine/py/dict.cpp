@@ -106,6 +106,10 @@ Value Dict::get(Interp& interp, Value key, int64_t h) {
     return ix >= 0 ? entries_[static_cast<std::size_t>(ix)].value : Value();
 }
 
+int64_t Dict::index_of_str(Str* key) const noexcept {
+    return find_str(key, key->hash(), nullptr);
+}
+
 Value Dict::get_str(Str* key) const noexcept {
     int64_t ix = find_str(key, key->hash(), nullptr);
     return ix >= 0 ? entries_[static_cast<std::size_t>(ix)].value : Value();

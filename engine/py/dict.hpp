@@ -54,6 +54,23 @@ public:
     std::size_t entry_count() const noexcept { return entries_.size(); }
     const Entry& entry(std::size_t i) const noexcept { return entries_[i]; }
     Entry& entry(std::size_t i) noexcept { return entries_[i]; }
+    // Entry hints (the VM's name caches, vm.cpp): entry `i` holds `key`
+    // (compared by pointer: interned names), else -1 / null / false. An
+    // entry index is stable until the dict is resized or cleared, and a
+    // stale hint only misses.
+    int64_t index_of_str(Str* key) const noexcept;
+    Value value_at(std::size_t i, const Object* key) const noexcept {
+        if (i >= entries_.size()) return Value();
+        const Entry& e = entries_[i];
+        return e.key.is_object() && e.key.as_object() == key ? e.value : Value();
+    }
+    // Replaces the value at a hinted entry (not in a type's dict, whose
+    // changes go through set_str to invalidate the attribute cache).
+    bool replace_at(std::size_t i, const Object* key, Value value) noexcept {
+        if (type_dict_ || !value_at(i, key)) return false;
+        entries_[i].value = value;
+        return true;
+    }
     // Bumped on every insertion or deletion (iterators detect mutation).
     uint64_t version() const noexcept { return version_; }
     // A type's __dict__: every change to it invalidates the attribute

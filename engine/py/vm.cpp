@@ -240,6 +240,34 @@ inline Value cached_method(const Code* co, uint32_t name_index, Value obj) {
     return e.method;
 }
 
+// d[names[i]] through the code's name hint (Code::name_hints): a global, or
+// a module's attribute; null if missing. A miss looks the name up and
+// remembers where it was found.
+[[gnu::noinline]] Value hinted_get_slow(Code* co, uint32_t i, Dict* d) {
+    const int64_t ix = d->index_of_str(co->names[i]);
+    if (ix < 0) return Value();
+    if (!co->name_hints) co->name_hints = std::make_unique<uint32_t[]>(co->names.size());
+    co->name_hints[i] = static_cast<uint32_t>(ix);
+    return d->entry(static_cast<std::size_t>(ix)).value;
+}
+inline Value hinted_get(Code* co, uint32_t i, Dict* d) {
+    if (co->name_hints)
+        if (Value v = d->value_at(co->name_hints[i], co->names[i])) return v;
+    return hinted_get_slow(co, i, d);
+}
+// STORE_GLOBAL: d[names[i]] = v, in place when the hint holds.
+inline void hinted_set(Interp& interp, Code* co, uint32_t i, Dict* d, Value v) {
+    if (co->name_hints && d->replace_at(co->name_hints[i], co->names[i], v)) return;
+    d->set_str(interp, co->names[i], v);
+}
+// A module's attribute (module_getattr's dict lookup, the common case;
+// `__dict__` is the module's own and is left to getattr), or null.
+inline Value module_attribute(Interp& interp, Code* co, uint32_t i, Value obj) {
+    if (!obj.is_object() || obj.as_object()->type() != interp.types.module || co->names[i] == interp.names.dict)
+        return Value();
+    return hinted_get(co, i, static_cast<Module*>(obj.as_object())->dict);
+}
+
 // The method descriptor `callable` if it has an await_now and applies to
 // `self` (as call_builtin checks), else null.
 inline BuiltinFunction* await_now_method(Interp& interp, Value callable, Value self) {
@@ -459,16 +487,15 @@ resume:
                     break;
                 }
                 case Op::LOAD_GLOBAL: {
-                    Str* name = names[arg];
-                    Value v = f->globals->get_str(name);
+                    Value v = hinted_get(co, arg, f->globals);
                     if (!v) {
-                        v = f->builtins->get_str(name);
-                        if (!v) raise_name_error(I, name);
+                        v = f->builtins->get_str(names[arg]);
+                        if (!v) raise_name_error(I, names[arg]);
                     }
                     PUSH(v);
                     break;
                 }
-                case Op::STORE_GLOBAL: f->globals->set_str(I, names[arg], POP()); break;
+                case Op::STORE_GLOBAL: hinted_set(I, co, arg, f->globals, POP()); break;
                 case Op::DELETE_GLOBAL:
                     if (!f->globals->remove(I, names[arg])) raise_name_error(I, names[arg]);
                     break;
@@ -479,7 +506,10 @@ resume:
                     break;
                 }
                 case Op::DELETE_NAME: delete_name(I, f, names[arg]); break;
-                case Op::LOAD_ATTR: TOP() = getattr(I, TOP(), names[arg]); break;
+                case Op::LOAD_ATTR:
+                    if (Value v = module_attribute(I, co, arg, TOP())) TOP() = v;
+                    else TOP() = getattr(I, TOP(), names[arg]);
+                    break;
                 case Op::STORE_ATTR: {
                     Value obj = POP();
                     Value v = POP();
@@ -492,6 +522,11 @@ resume:
                     if (Value m = cached_method(co, arg, obj)) {
                         TOP() = m;
                         PUSH(obj);
+                        break;
+                    }
+                    if (Value v = module_attribute(I, co, arg, obj)) {  // `asyncio.sleep(...)`
+                        TOP() = Value();
+                        PUSH(v);
                         break;
                     }
                     Value self;

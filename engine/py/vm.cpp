@@ -54,6 +54,7 @@ void Vm::trace(Tracer& tracer) {
     tracer.visit(builtin_next);
     tracer.visit(builtin_dir);
     tracer.visit(builtin_vars);
+    tracer.visit(yield_once);
     tracer.visit(suspend.future);
     tracer.visit(suspend_throw);
 }
@@ -268,22 +269,30 @@ inline Value module_attribute(Interp& interp, Code* co, uint32_t i, Value obj) {
     return hinted_get(co, i, static_cast<Module*>(obj.as_object())->dict);
 }
 
-// The method descriptor `callable` if it has an await_now and applies to
-// `self` (as call_builtin checks), else null.
-inline BuiltinFunction* await_now_method(Interp& interp, Value callable, Value self) {
+// The builtin called at `base` (CALL's [method, self] or [NULL, function])
+// if it has an await_now (and a method applies to `self`, as call_builtin
+// checks), else null.
+inline BuiltinFunction* await_now_callee(Interp& interp, const Value* base) {
+    if (!base[0]) {
+        Value fn = base[1];
+        if (!fn.is_object() || fn.as_object()->type() != interp.types.builtin_function) return nullptr;
+        auto* bf = static_cast<BuiltinFunction*>(fn.as_object());
+        return bf->await_now && !bf->self ? bf : nullptr;
+    }
+    Value callable = base[0];
     if (!callable.is_object() || callable.as_object()->type() != interp.types.method_descriptor) return nullptr;
     auto* bf = static_cast<BuiltinFunction*>(callable.as_object());
     if (!bf->await_now) return nullptr;
-    Type* t = interp.type_of(self);
+    Type* t = interp.type_of(base[1]);
     return t == bf->owner || is_subtype(t, bf->owner) ? bf : nullptr;
 }
 
 // The code at `next` (after a CALL) is `await`'s: GET_AWAITABLE,
-// LOAD_CONST None, SEND (the compiler's shape; a SEND with an EXTENDED_ARG
-// is not fused).
+// LOAD_CONST None, SEND, YIELD_VALUE (the compiler's shape; a SEND with an
+// EXTENDED_ARG is not fused).
 inline bool awaited_at_once(Interp& interp, const uint32_t* next, const Value* consts) {
     return word_op(next[1]) == Op::LOAD_CONST && consts[word_arg(next[1])] == interp.none &&
-           word_op(next[2]) == Op::SEND;
+           word_op(next[2]) == Op::SEND && word_op(next[3]) == Op::YIELD_VALUE;
 }
 
 // The StopIteration escaping a generator becomes RuntimeError (PEP 479).
@@ -887,15 +896,25 @@ resume:
                     break;
                 }
                 case Op::CALL:
-                    // `await q.get()` and the like, run at once when the
-                    // operation need not wait: no coroutine is made.
-                    if (word_op(*pc) == Op::GET_AWAITABLE && PEEK(arg + 2)) {
+                    // `await q.get()`, `await asyncio.sleep(0)` and the like,
+                    // run at once when the operation need not wait: no
+                    // coroutine is made.
+                    if (word_op(*pc) == Op::GET_AWAITABLE) {
                         Value* base = sp - arg - 2;
-                        if (BuiltinFunction* bf = await_now_method(I, base[0], base[1]);
-                            bf && awaited_at_once(I, pc, consts)) {
+                        if (BuiltinFunction* bf = await_now_callee(I, base); bf && awaited_at_once(I, pc, consts)) {
                             SAVE_FRAME();
-                            if (Value out; bf->await_now(I, CallArgs{base + 1, arg + 1, nullptr, bf}, out)) {
+                            const bool method = static_cast<bool>(base[0]);
+                            CallArgs call{method ? base + 1 : base + 2, method ? arg + 1 : arg, nullptr, bf};
+                            if (Value out; bf->await_now(I, call, out)) {
                                 sp = base;
+                                if (out == vm.yield_once) {
+                                    // The await yields None from its YIELD_VALUE,
+                                    // as if SEND had; resumed, SEND finishes it.
+                                    PUSH(out);
+                                    PUSH(I.none);
+                                    pc += 3;
+                                    break;
+                                }
                                 PUSH(out);
                                 JUMP_TO(word_arg(pc[2]));  // where SEND goes when the awaitable is done
                                 // `await q.put(x)` as a statement: its None

@@ -136,6 +136,10 @@ public:
     Value builtin_next;
     Value builtin_dir;
     Value builtin_vars;
+    // The awaitable an await_now hook gives (BuiltinFunction::await_now) for
+    // "yield once, then the await's value is None": `await asyncio.sleep(0)`
+    // (set by the asyncio module; null until then).
+    Value yield_once;
     // Coroutines not started yet, for "never awaited" (never_awaited.hpp).
     std::unique_ptr<NeverAwaited> never_awaited;
 

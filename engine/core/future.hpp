@@ -20,6 +20,7 @@
 
 namespace corio {
 
+class DoneHandle;
 class TaskBase;
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
@@ -107,9 +108,7 @@ private:
     using Callback = uintptr_t;
     static bool is_waiter(Callback c) noexcept { return (c & 1) == 0; }
     static TaskBase* waiter_of(Callback c) noexcept { return reinterpret_cast<TaskBase*>(c); }
-    static class DoneHandle* handle_of(Callback c) noexcept {
-        return reinterpret_cast<class DoneHandle*>(c & ~Callback{1});
-    }
+    static DoneHandle* handle_of(Callback c) noexcept { return reinterpret_cast<DoneHandle*>(c & ~Callback{1}); }
     static const void* key_of(Callback c) noexcept;
     // Drops a callback never scheduled (its reference, its handle).
     static void discard(Callback c) noexcept;

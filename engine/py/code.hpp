@@ -26,7 +26,7 @@ class Tuple;
 
 class Code : public Object {
 public:
-    // LOAD_METHOD's inline cache (vm.cpp), one entry per name: the method
+    // LOAD_METHOD's inline cache (vm_caches.hpp), one entry per name: the method
     // its last receiver's type gave, valid for one type_lookup_epoch like
     // type_lookup's own cache. Not traced: while the epoch holds, the type's
     // dict keeps the method alive (and a type freed ends the epoch).
@@ -63,8 +63,8 @@ public:
     int nfree = 0;
     int stack_size = 0;
     std::unique_ptr<MethodCacheEntry[]> method_cache;  // names.size() entries, made at the first LOAD_METHOD
-    // The globals' and modules' name cache (vm.cpp), one hint per name: the
-    // dict entry where the name was found last (Dict::value_at checks it).
+    // The globals' and modules' name cache (vm_caches.hpp), one hint per
+    // name: the dict entry where the name was found last.
     std::unique_ptr<uint32_t[]> name_hints;  // names.size() entries, made at the first miss
     // Values a frame of this code holds: locals, cells, free cells, stack.
     int frame_slots() const noexcept { return nlocals + ncells + nfree + stack_size; }

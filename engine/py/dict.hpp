@@ -64,10 +64,11 @@ public:
         const Entry& e = entries_[i];
         return e.key.is_object() && e.key.as_object() == key ? e.value : Value();
     }
-    // Replaces the value at a hinted entry (not in a type's dict, whose
-    // changes go through set_str to invalidate the attribute cache).
+    // Replaces the value at a hinted entry, as set_str does for a key that
+    // is there.
     bool replace_at(std::size_t i, const Object* key, Value value) noexcept {
-        if (type_dict_ || !value_at(i, key)) return false;
+        if (!value_at(i, key)) return false;
+        changed();
         entries_[i].value = value;
         return true;
     }

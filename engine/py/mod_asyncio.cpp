@@ -24,21 +24,17 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "core/future.hpp"
 #include "core/loop.hpp"
-#include "core/virtual_host.hpp"
 #include "core/task_base.hpp"
 #include "py/builtin_function.hpp"
 #include "py/code.hpp"
 #include "py/frame.hpp"
 #include "py/dict.hpp"
 #include "py/exceptions.hpp"
-#include "py/float.hpp"
 #include "py/frozen_modules.hpp"
 #include "py/generator.hpp"
 #include "py/int.hpp"
@@ -298,6 +294,16 @@ Value AsyncioState::to_py(const std::exception_ptr& e) {
     }
 }
 
+AsyncioState* state_of(const CallArgs& a) {
+    return static_cast<AsyncioState*>(const_cast<void*>(a.fn->data));
+}
+
+corio::FutureBase* fut_arg(Interp& interp, Value v) {
+    auto* f = v.is_object() ? dynamic_cast<corio::FutureBase*>(v.as_object()) : nullptr;
+    if (!f) raise_type_error(interp, "a Future or Task was expected, got " + repr_utf8(interp, v));
+    return f;
+}
+
 std::exception_ptr AsyncioState::to_engine(Value exc, Value& keep) {
     keep = exc;
     if (isinstance(interp, exc, cls("CancelledError"))) {
@@ -393,15 +399,6 @@ corio::StepResult PyTask::step_result(const CoroutineStep& s) {
 
 // ------------------------------------------------------------ helpers
 
-AsyncioState* state_of(const CallArgs& a) {
-    return static_cast<AsyncioState*>(const_cast<void*>(a.fn->data));
-}
-
-corio::FutureBase* fut_arg(Interp& interp, Value v) {
-    auto* f = v.is_object() ? dynamic_cast<corio::FutureBase*>(v.as_object()) : nullptr;
-    if (!f) raise_type_error(interp, "a Future or Task was expected, got " + repr_utf8(interp, v));
-    return f;
-}
 PyFutData* data_of(corio::FutureBase* f) {
     auto* d = dynamic_cast<PyFutData*>(f);
     if (!d) std::abort();  // every Python-visible future is a PyFuture or a PyTask
@@ -417,11 +414,8 @@ std::optional<std::string> opt_msg(Interp& interp, Value v) {
     return str_utf8(interp, v);
 }
 
-void invalid_state(AsyncioState* st, corio::FutureBase* f, Value self) {
-    (void)f;
-    (void)self;
-    std::string text = "invalid state";
-    throw PyException{new_exception(st->interp, st->cls("InvalidStateError"), text)};
+[[noreturn]] void invalid_state(AsyncioState* st) {
+    throw PyException{new_exception(st->interp, st->cls("InvalidStateError"), "invalid state")};
 }
 
 // ------------------------------------------------------------ Future methods
@@ -465,7 +459,7 @@ Value fut_set_result(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     auto* pf = dynamic_cast<PyFuture*>(f);
     if (!pf) raise_runtime_error(interp, "Task does not support set_result operation");
-    if (f->done()) invalid_state(pf->st, f, a[0]);
+    if (f->done()) invalid_state(pf->st);
     pf->set_value(a[1]);
     return interp.none;
 }
@@ -475,7 +469,7 @@ Value fut_set_exception(Interp& interp, const CallArgs& a) {
     corio::FutureBase* f = fut_arg(interp, a[0]);
     auto* pf = dynamic_cast<PyFuture*>(f);
     if (!pf) raise_runtime_error(interp, "Task does not support set_exception operation");
-    if (f->done()) invalid_state(pf->st, f, a[0]);
+    if (f->done()) invalid_state(pf->st);
     Value exc = a[1];
     if (is_exception_type(interp, exc)) exc = py::call(interp, exc, nullptr, 0);
     if (!is_exception(interp, exc)) raise_type_error(interp, "invalid exception object");
@@ -642,143 +636,6 @@ Value mod_create_future(Interp& interp, const CallArgs& a) {
     return interp.heap.make<PyFuture>(st->future_type, st->loop(), st);
 }
 
-Value mod_new_loop(Interp& interp, const CallArgs& a) {
-    state_of(a)->new_loop();
-    return interp.none;
-}
-
-Value mod_close_loop(Interp& interp, const CallArgs& a) {
-    state_of(a)->loop().close();
-    return interp.none;
-}
-
-Value mod_loop_running(Interp& interp, const CallArgs& a) {
-    AsyncioState* st = state_of(a);
-    return interp.boolean(!st->loops.empty() && st->loop().is_running());
-}
-
-Value mod_loop_closed(Interp& interp, const CallArgs& a) {
-    AsyncioState* st = state_of(a);
-    return interp.boolean(st->loops.empty() || st->loop().is_closed());
-}
-
-Value mod_run_until_complete(Interp& interp, const CallArgs& a) {
-    check_nargs(interp, a, "_run_until_complete", 1, 1);
-    AsyncioState* st = state_of(a);
-    corio::FutureBase* f = fut_arg(interp, a[0]);
-    Vm& vm = vm_of(interp);
-    if (vm.may_suspend(static_cast<const Object*>(a.fn)) && !f->done()) {
-        // The session runs the loop until f is done (asyncio's
-        // run_until_complete), then continues the caller.
-        corio::Loop& lp = st->loop();
-        if (lp.is_closed()) raise_runtime_error(interp, "Event loop is closed");
-        if (lp.is_running()) raise_runtime_error(interp, "This event loop is already running");
-        vm.suspend.kind = SuspendKind::RunLoop;
-        vm.suspend.future = a[0];
-        return interp.none;
-    }
-    AllowCollection allow(interp);
-    try {
-        st->loop().run_until_complete(*f);
-    } catch (const PyException&) {
-        throw;
-    } catch (const corio::RuntimeError& e) {
-        raise_runtime_error(interp, e.what());
-    }
-    return interp.none;
-}
-
-Value mod_run_once(Interp& interp, const CallArgs& a) {
-    AsyncioState* st = state_of(a);
-    AllowCollection allow(interp);
-    st->loop().run_once();
-    return interp.none;
-}
-
-Value mod_stop(Interp& interp, const CallArgs& a) {
-    state_of(a)->loop().stop();
-    return interp.none;
-}
-
-Value mod_time(Interp& interp, const CallArgs& a) {
-    return make_float(interp, state_of(a)->loop().time());
-}
-
-class TimerHandleObj final : public Object {
-public:
-    explicit TimerHandleObj(Type* type) noexcept : Object(type) {}
-    corio::HandleRef handle;
-    AsyncioState* st = nullptr;
-    uint64_t key = 0;
-    double when = 0;
-};
-
-// _call(delay_or_None, when_or_None, fn, args): a handle object.
-Value mod_call(Interp& interp, const CallArgs& a) {
-    check_nargs(interp, a, "_call", 4, 4);
-    AsyncioState* st = state_of(a);
-    corio::Loop& lp = st->loop();
-    uint64_t key = ++st->next_call;
-    st->calls[key] = make_tuple(interp, {a[2], a[3]});
-    auto fn = [st, key]() {
-        auto it = st->calls.find(key);
-        if (it == st->calls.end()) return;
-        Value pair = it->second;
-        st->calls.erase(it);
-        auto* t = static_cast<Tuple*>(pair.as_object());
-        auto* args = static_cast<Tuple*>((*t)[1].as_object());
-        py::call(st->interp, (*t)[0], args->items(), args->size());
-    };
-    auto* h = interp.heap.make<TimerHandleObj>(st->handle_type);
-    h->st = st;
-    h->key = key;
-    // The trace shows whose timer it is (TimerArmed b).
-    const uint64_t task = lp.current_task() ? lp.current_task()->id() : 0;
-    if (a[0] != interp.none) {
-        h->handle = lp.call_later(to_double(interp, a[0]), std::move(fn), task);
-        h->when = h->handle->when();
-    } else if (a[1] != interp.none) {
-        h->handle = lp.call_at(to_double(interp, a[1]), std::move(fn), task);
-        h->when = h->handle->when();
-    } else {
-        h->handle = lp.call_soon(std::move(fn));
-    }
-    return h;
-}
-
-// _wait_kind(future, kind, on): how the trace shows a task waiting on this
-// future — kind "timer" (on: the timer handle asyncio.sleep armed) or
-// "gather" — instead of a plain future.
-Value mod_wait_kind(Interp& interp, const CallArgs& a) {
-    check_nargs(interp, a, "_wait_kind", 3, 3);
-    corio::FutureBase* f = fut_arg(interp, a[0]);
-    std::string kind = str_utf8(interp, a[1]);
-    if (kind == "timer") {
-        auto* h = a[2].is_object() ? dynamic_cast<TimerHandleObj*>(a[2].as_object()) : nullptr;
-        if (h && h->handle) f->set_wait_kind(corio::trace::WaitKind::Timer, h->handle->id());
-    } else if (kind == "gather") {
-        f->set_wait_kind(corio::trace::WaitKind::Gather, f->id());
-    }
-    return interp.none;
-}
-
-Value handle_cancel(Interp& interp, const CallArgs& a) {
-    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
-    if (h->handle) h->handle->cancel();
-    h->st->calls.erase(h->key);
-    return interp.none;
-}
-
-Value handle_cancelled(Interp& interp, const CallArgs& a) {
-    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
-    return interp.boolean(h->handle && h->handle->cancelled());
-}
-
-Value handle_when(Interp& interp, const CallArgs& a) {
-    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
-    return make_float(interp, h->when);
-}
-
 Value mod_current_task(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     if (st->loops.empty()) return interp.none;
@@ -892,27 +749,16 @@ Module* make_asyncio_module(Interp& interp) {
     task->module = make_str(interp, "_asyncio");
     st->task_type = task;
 
-    Type* handle = new_builtin_type(interp, "TimerHandle", nullptr, 0);
-    method(handle, "cancel", handle_cancel);
-    method(handle, "cancelled", handle_cancelled);
-    method(handle, "when", handle_when);
-    finish_builtin_type(interp, handle);
-    st->handle_type = handle;
-
     d->set_str(interp, "Future", fut);
     d->set_str(interp, "Task", task);
-    d->set_str(interp, "TimerHandle", handle);
 
     struct Fn {
         const char* name;
         NativeFn fn;
     };
     for (const Fn& f : {
-             Fn{"_create_future", mod_create_future}, Fn{"_wait_kind", mod_wait_kind}, Fn{"_new_loop", mod_new_loop},
-             Fn{"_close_loop", mod_close_loop}, Fn{"_loop_running", mod_loop_running},
-             Fn{"_loop_closed", mod_loop_closed}, Fn{"_run_until_complete", mod_run_until_complete},
-             Fn{"_run_once", mod_run_once}, Fn{"_stop", mod_stop}, Fn{"_time", mod_time},
-             Fn{"_call", mod_call}, Fn{"_current_task", mod_current_task}, Fn{"_all_tasks", mod_all_tasks},
+             Fn{"_create_future", mod_create_future}, Fn{"_current_task", mod_current_task},
+             Fn{"_all_tasks", mod_all_tasks},
              Fn{"_unretrieved", mod_unretrieved}, Fn{"_patch", mod_patch},
              Fn{"_set_repr_hook", mod_set_repr_hook}, Fn{"iscoroutine", mod_is_coroutine},
              Fn{"isfuture", mod_is_future},
@@ -922,6 +768,7 @@ Module* make_asyncio_module(Interp& interp) {
         d->set_str(interp, b->name, b);
     }
 
+    add_loop_functions(interp, st, d);
     add_sync_primitives(interp, st, d, static_cast<BuiltinFunction*>(fut->dict->get_str(interp, "_state_holder").as_object()));
     add_sleep(interp, st, d);
 

@@ -2,9 +2,10 @@
 //
 // mod_asyncio.cpp: the engine-backed core — Future and Task types whose
 // instances ARE engine futures/tasks (a heap Object and a corio::FutureBase
-// or corio::TaskBase in one allocation), the loop (one corio::Loop per
-// asyncio.run, on the Interp's host), call_soon/call_later handles, and the
-// mapping between Python exceptions and the engine's C++ errors.
+// or corio::TaskBase in one allocation), and the mapping between Python
+// exceptions and the engine's C++ errors.
+// mod_asyncio_loop.cpp: the loop (one corio::Loop per asyncio.run, on the
+// Interp's host) as the prelude drives it, and call_soon/call_later handles.
 // mod_asyncio_sync.cpp: Lock, Event, Semaphore, BoundedSemaphore, Condition,
 // Barrier and the queues, which are the engine's primitives; their blocking
 // methods return native coroutines (mod_asyncio_op.hpp), as does sleep

@@ -101,12 +101,20 @@ public:
 };
 
 class BuiltinFunction;
+struct CallArgs;
 
-// Adds Lock, Event, Semaphore, BoundedSemaphore, Condition, Barrier, Queue,
-// PriorityQueue and LifoQueue to the module (mod_asyncio_sync.cpp);
-// `state_holder` finds the state from a type (its _state_holder).
-// asyncio.sleep (mod_asyncio_sleep.cpp); after add_sync_primitives.
-void add_sleep(Interp& interp, AsyncioState* st, Dict* module_dict);
+// The state of the module a native function belongs to (its data).
+AsyncioState* state_of(const CallArgs& a);
+// v as an engine future (a PyFuture or PyTask), else TypeError.
+corio::FutureBase* fut_arg(Interp& interp, Value v);
+
+// The parts of the module made elsewhere, added by make_asyncio_module:
+// the loop's functions and TimerHandle (mod_asyncio_loop.cpp); Lock, Event,
+// Semaphore, BoundedSemaphore, Condition, Barrier, Queue, PriorityQueue and
+// LifoQueue (mod_asyncio_sync.cpp; `state_holder` finds the state from a
+// type, its _state_holder); asyncio.sleep (mod_asyncio_sleep.cpp).
+void add_loop_functions(Interp& interp, AsyncioState* st, Dict* module_dict);
 void add_sync_primitives(Interp& interp, AsyncioState* st, Dict* module_dict, BuiltinFunction* state_holder);
+void add_sleep(Interp& interp, AsyncioState* st, Dict* module_dict);
 
 }  // namespace corio::py

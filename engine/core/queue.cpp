@@ -19,12 +19,6 @@ void QueueBase::wakeup_first_pending(Waiters& waiters) {
     }
 }
 
-void QueueBase::item_added() {
-    ++unfinished_tasks_;
-    finished_.clear();
-    wakeup_next(getters_);
-}
-
 void QueueBase::task_done() {
     if (unfinished_tasks_ <= 0) throw ValueError("task_done() called too many times");
     if (--unfinished_tasks_ == 0) finished_.set();

@@ -21,6 +21,7 @@
 #include "core/blocking_op.hpp"
 #include "core/event.hpp"
 #include "core/heapq.hpp"
+#include "core/hot_inline.hpp"
 
 namespace corio {
 
@@ -70,13 +71,17 @@ public:
 protected:
     // Completes the first waiter not yet done (cancelled ones are dropped).
     // Inline: most puts and gets find nobody waiting.
-    static void wakeup_next(Waiters& waiters) {
+    CORIO_HOT_INLINE static void wakeup_next(Waiters& waiters) {
         if (!waiters.empty()) wakeup_first_pending(waiters);
     }
     static void wakeup_first_pending(Waiters& waiters);
     Ref<Future<void>> make_waiter() { return detail::make_waiter(*loop_, {trace::WaitKind::Queue, id_}); }
     // The bookkeeping of put_nowait once the item is in.
-    void item_added();
+    CORIO_HOT_INLINE void item_added() {
+        ++unfinished_tasks_;
+        finished_.clear();
+        wakeup_next(getters_);
+    }
 
     Loop* loop_;
     uint64_t id_;
@@ -185,22 +190,24 @@ public:
     // get()'s and put()'s fast paths for callers that make no operation
     // object unless it waits (the interpreter's `await q.get()`): exactly
     // begin() when it does not wait; false, with nothing done, when it would.
-    bool try_get(T& item) {
+    CORIO_HOT_INLINE bool try_get(T& item) {
         if (empty()) return false;
         item = store_.get();
         wakeup_next(putters_);
         return true;
     }
-    bool try_put(T& item) {
+    CORIO_HOT_INLINE bool try_put(T& item) {
         if (full()) return false;
         store_.put(std::move(item));
         item_added();
         return true;
     }
 
-    std::size_t qsize() const noexcept { return store_.size(); }
-    bool empty() const noexcept { return store_.size() == 0; }
-    bool full() const noexcept {
+    // Not noexcept: a Store may run code that fails (a Python subclass's
+    // own storage).
+    CORIO_HOT_INLINE std::size_t qsize() const { return store_.size(); }
+    CORIO_HOT_INLINE bool empty() const { return store_.size() == 0; }
+    CORIO_HOT_INLINE bool full() const {
         return maxsize_ > 0 && static_cast<int64_t>(qsize()) >= maxsize_;
     }
     Store& store() noexcept { return store_; }

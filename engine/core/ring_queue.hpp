@@ -7,6 +7,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/hot_inline.hpp"
+
 namespace corio {
 
 template <class T>
@@ -31,7 +33,7 @@ public:
         grow_to(cap);
     }
 
-    void push_back(T value) {
+    CORIO_HOT_INLINE void push_back(T value) {
         if (size_ == capacity_) grow();
         ::new (static_cast<void*>(slot(head_ + size_))) T(std::move(value));
         ++size_;
@@ -42,7 +44,7 @@ public:
         ::new (static_cast<void*>(slot(head_))) T(std::move(value));
         ++size_;
     }
-    T pop_front() {
+    CORIO_HOT_INLINE T pop_front() {
         T* p = slot(head_);
         T value = std::move(*p);
         p->~T();
@@ -87,7 +89,7 @@ public:
 private:
     T* slot(std::size_t i) const noexcept { return buf_.get() + (i & (capacity_ - 1)); }
 
-    void grow() { grow_to(capacity_ ? capacity_ * 2 : 16); }
+    [[gnu::noinline]] void grow() { grow_to(capacity_ ? capacity_ * 2 : 16); }
 
     void grow_to(std::size_t cap) {
         Storage fresh(static_cast<T*>(::operator new(cap * sizeof(T))));

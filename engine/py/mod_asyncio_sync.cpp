@@ -31,6 +31,7 @@
 #include "core/errors.hpp"
 #include "core/event.hpp"
 #include "core/heapq.hpp"
+#include "core/hot_inline.hpp"
 #include "core/lock.hpp"
 #include "core/queue.hpp"
 #include "core/semaphore.hpp"
@@ -114,7 +115,20 @@ struct PyQueueStore {
     RingQueue<Value> fifo;
     std::vector<Value> items;  // Lifo: a stack; Priority: a heap
 
-    void put(Value item) {
+    // Fifo inline, the rest out of line (kept there, so that the fast paths
+    // need no stack frame): every item through a queue comes here.
+    CORIO_HOT_INLINE void put(Value item) {
+        if (kind == Kind::Fifo)
+            fifo.push_back(item);
+        else
+            put_other(item);
+    }
+    CORIO_HOT_INLINE Value get() { return kind == Kind::Fifo ? fifo.pop_front() : get_other(); }
+    CORIO_HOT_INLINE std::size_t size() const {
+        if (kind == Kind::Custom) return custom_size();
+        return kind == Kind::Fifo ? fifo.size() : items.size();
+    }
+    [[gnu::noinline]] void put_other(Value item) {
         switch (kind) {
             case Kind::Fifo: fifo.push_back(item); break;
             case Kind::Lifo: items.push_back(item); break;
@@ -126,7 +140,7 @@ struct PyQueueStore {
             case Kind::Custom: call_method(*interp, self, interp->intern("_put"), {item}); break;
         }
     }
-    Value get() {
+    [[gnu::noinline]] Value get_other() {
         switch (kind) {
             case Kind::Fifo: return fifo.pop_front();
             case Kind::Lifo: {
@@ -142,12 +156,7 @@ struct PyQueueStore {
         }
         return call_method(*interp, self, interp->intern("_get"), {});
     }
-    // Small enough to inline (every put and get asks): Custom's out of line.
-    std::size_t size() const {
-        if (kind == Kind::Custom) return custom_size();
-        return kind == Kind::Fifo ? fifo.size() : items.size();
-    }
-    std::size_t custom_size() const {
+    [[gnu::noinline]] std::size_t custom_size() const {
         Value q = getattr(*interp, self, interp->intern("_queue"));
         return static_cast<std::size_t>(len(*interp, q));
     }
@@ -615,7 +624,7 @@ Value queue_put(Interp& interp, const CallArgs& a) {
 
 // The queue of a fused `await q.get()` / `await q.put(x)` (the VM checked
 // self's type) if it is bound to the running loop already, else null.
-PyQueue* bound_queue(const CallArgs& a) {
+CORIO_HOT_INLINE PyQueue* bound_queue(const CallArgs& a) {
     auto* q = static_cast<PyQueue*>(a[0].as_object());
     const auto& loops = q->st->loops;
     return !loops.empty() && loops.back().get() == &q->queue.loop() ? q : nullptr;

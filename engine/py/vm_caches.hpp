@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/hot_inline.hpp"
 #include "py/code.hpp"
 #include "py/dict.hpp"
 #include "py/interp.hpp"
@@ -24,7 +25,7 @@ namespace corio::py {
 // LOAD_METHOD's inline cache (Code::method_cache): the method `obj`'s type
 // gave last time for names[name_index], or null (a miss: look it up). An
 // instance attribute of the name hides the method.
-inline Value cached_method(const Code* co, uint32_t name_index, Value obj) {
+CORIO_HOT_INLINE Value cached_method(const Code* co, uint32_t name_index, Value obj) {
     if (!co->method_cache || !obj.is_object()) return Value();
     const Code::MethodCacheEntry& e = co->method_cache[name_index];
     Object* o = obj.as_object();

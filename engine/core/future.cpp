@@ -128,15 +128,27 @@ void FutureBase::add_callback(Callback callback) {
     else rare().more_callbacks.push_back(callback);
 }
 
-std::size_t FutureBase::remove_done_callback(const void* key) {
+std::vector<FutureBase::CallbackView> FutureBase::callback_views() const {
+    std::vector<CallbackView> out;
+    auto view = [](Callback c) {
+        return is_waiter(c) ? CallbackView{waiter_of(c), nullptr} : CallbackView{nullptr, key_of(c)};
+    };
+    if (first_callback_) out.push_back(view(first_callback_));
+    if (rare_)
+        for (Callback c : rare_->more_callbacks) out.push_back(view(c));
+    return out;
+}
+
+template <class Pred>
+std::size_t FutureBase::remove_callbacks_if(Pred matches) noexcept {
     std::size_t removed = 0;
     if (rare_)
         removed += std::erase_if(rare_->more_callbacks, [&](Callback c) {
-            if (key_of(c) != key) return false;
+            if (!matches(c)) return false;
             discard(c);
             return true;
         });
-    if (first_callback_ && key_of(first_callback_) == key) {
+    if (first_callback_ && matches(first_callback_)) {
         discard(first_callback_);
         ++removed;
         first_callback_ = 0;
@@ -146,6 +158,22 @@ std::size_t FutureBase::remove_done_callback(const void* key) {
         }
     }
     return removed;
+}
+
+std::size_t FutureBase::remove_done_callback(const void* key) {
+    return remove_callbacks_if([key](Callback c) { return key_of(c) == key; });
+}
+
+void FutureBase::forget_waiter(const TaskBase& task) noexcept {
+    remove_callbacks_if([&task](Callback c) { return is_waiter(c) && waiter_of(c) == &task; });
+}
+
+void FutureBase::drop_callbacks() noexcept {
+    if (rare_) {
+        for (Callback c : rare_->more_callbacks) discard(c);
+        rare_->more_callbacks.clear();
+    }
+    if (first_callback_) discard(std::exchange(first_callback_, 0));
 }
 
 void FutureBase::schedule(Callback callback) {

@@ -63,6 +63,17 @@ public:
     bool last_callback_has_key(const void* key) const noexcept;
     // Wakes `task` when done (a cheaper done callback for Task.__wakeup).
     void add_waiter(TaskBase& task);
+    // The done callbacks not yet scheduled, in order: the task each wakes
+    // (add_waiter), else null and the key add_done_callback was given.
+    struct CallbackView {
+        const TaskBase* waiter;
+        const void* key;
+    };
+    std::vector<CallbackView> callback_views() const;
+    // Drops the registrations add_waiter made for `task`.
+    void forget_waiter(const TaskBase& task) noexcept;
+    // Drops every done callback, scheduling none (a teardown).
+    void drop_callbacks() noexcept;
     // Asks the CPU for the memory of the task that completing this future
     // wakes first (the loop does this a few handles ahead, loop.cpp).
     void prefetch_callbacks() const noexcept;
@@ -112,6 +123,9 @@ private:
     static const void* key_of(Callback c) noexcept;
     // Drops a callback never scheduled (its reference, its handle).
     static void discard(Callback c) noexcept;
+    // Drops (discards) the callbacks `matches`, keeping the others' order.
+    template <class Pred>
+    std::size_t remove_callbacks_if(Pred matches) noexcept;
     void schedule_callbacks();
     void add_callback(Callback callback);
     void schedule(Callback callback);

@@ -65,6 +65,12 @@ TaskBase::~TaskBase() {
 
 int64_t TaskBase::live_count() noexcept { return g_live_tasks; }
 
+void TaskBase::detach_from_waiter() noexcept {
+    if (!fut_waiter_) return;
+    fut_waiter_->forget_waiter(*this);
+    fut_waiter_ = nullptr;
+}
+
 TaskBase::Rare& TaskBase::rare() const {
     if (!rare_) rare_ = std::make_unique<Rare>();
     return *rare_;

@@ -64,6 +64,11 @@ public:
     }
     // The future this task waits on now, if any.
     FutureBase* awaiting() const noexcept { return fut_waiter_.get(); }
+    // Stops waiting on it: the future forgets this task's registration and
+    // the task its reference, both released while both are alive. For an
+    // embedder about to free tasks and futures in no particular order (the
+    // interpreter's teardown); the task never wakes from that wait.
+    void detach_from_waiter() noexcept;
     bool is_task() const noexcept override { return true; }
 
     // Schedules __wakeup(future) through the embedded handle.

@@ -1,8 +1,14 @@
-// code.cpp — loading CodeSpecs: constants, interned names, the cell layout.
+// code.cpp — loading CodeSpecs (constants, interned names, the cell layout)
+// and what Python sees of a code object (co_* attributes, repr).
 #include "py/code.hpp"
+
+#include <cstdio>
+#include <iterator>
+#include <string>
 
 #include "py/bigint.hpp"
 #include "py/bytes.hpp"
+#include "py/descriptors.hpp"
 #include "py/exceptions.hpp"
 #include "py/float.hpp"
 #include "py/int.hpp"
@@ -111,6 +117,61 @@ Code* load_code(Interp& interp, std::shared_ptr<const CodeSpec> spec) {
     code->consts.reserve(s.consts.size());
     for (const ConstantSpec& c : s.consts) code->consts.push_back(load_constant(interp, c));
     return code;
+}
+
+namespace {
+
+enum CodeField {
+    kCoName, kCoQualname, kCoFilename, kCoFirstlineno, kCoFlags, kCoArgcount, kCoPosonlyargcount,
+    kCoKwonlyargcount, kCoNlocals, kCoVarnames, kCoCellvars, kCoFreevars, kCoNames, kCoConsts,
+};
+
+Tuple* str_tuple(Interp& interp, const std::vector<Str*>& strs) {
+    std::vector<Value> items(strs.begin(), strs.end());
+    return make_tuple(interp, items.data(), items.size());
+}
+
+Value code_field(Interp& interp, Object* self, int index) {
+    auto* co = static_cast<Code*>(self);
+    switch (index) {
+        case kCoName: return co->name;
+        case kCoQualname: return co->qualname;
+        case kCoFilename: return co->filename;
+        case kCoFirstlineno: return make_int(interp, co->spec->first_line);
+        case kCoFlags: return make_int(interp, co->flags);
+        case kCoArgcount: return make_int(interp, co->argcount);
+        case kCoPosonlyargcount: return make_int(interp, co->posonlyargcount);
+        case kCoKwonlyargcount: return make_int(interp, co->kwonlyargcount);
+        case kCoNlocals: return make_int(interp, co->nlocals);
+        case kCoVarnames: return str_tuple(interp, co->varnames);
+        case kCoCellvars: return str_tuple(interp, co->cellvars);
+        case kCoFreevars: return str_tuple(interp, co->freevars);
+        case kCoNames: return str_tuple(interp, co->names);
+        case kCoConsts: return make_tuple(interp, co->consts.data(), co->consts.size());
+        default: return interp.none;
+    }
+}
+
+Value code_repr(Interp& interp, Value self) {
+    auto* co = static_cast<Code*>(self.as_object());
+    char addr[32];
+    std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(co));
+    return make_str(interp, "<code object " + std::string(co->name->view()) + " at " + addr + ", file \"" +
+                                std::string(co->filename->view()) + "\", line " +
+                                std::to_string(co->spec->first_line) + ">");
+}
+
+}  // namespace
+
+void init_code_type(Interp& interp, Type* type) {
+    type->slots.repr = code_repr;
+    static constexpr const char* fields[] = {
+        "co_name",     "co_qualname",    "co_filename", "co_firstlineno", "co_flags",
+        "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_varnames",
+        "co_cellvars", "co_freevars",    "co_names",    "co_consts",
+    };
+    for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) add_member(interp, type, fields[i], code_field, nullptr, i);
+    finish_builtin_type(interp, type);
 }
 
 bool is_code(Interp& interp, Value v) noexcept {

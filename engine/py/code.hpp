@@ -90,5 +90,8 @@ public:
 Code* load_code(Interp& interp, std::shared_ptr<const CodeSpec> spec);
 
 bool is_code(Interp& interp, Value v) noexcept;
+// The `code` type's attributes (co_name, co_filename, co_flags, ...; read
+// only) and repr; finishes the type.
+void init_code_type(Interp& interp, Type* type);
 
 }  // namespace corio::py

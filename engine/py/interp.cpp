@@ -178,6 +178,7 @@ void Interp::trace_roots(Tracer& tracer) {
     tracer.visit(argv);
     tracer.visit(sys_stdout);
     tracer.visit(sys_stderr);
+    for (Value hook : exit_hooks) tracer.visit(hook);
 }
 
 std::size_t Interp::collect() {

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "py/exception_types.hpp"
 #include "py/heap.hpp"
@@ -165,6 +166,12 @@ public:
     // input(): a line without its newline, or false at end of input (no stdin
     // gives EOFError).
     std::function<bool(std::string& line)> read_stdin;
+
+    // Called with no arguments when the program has ended, newest first,
+    // before coroutines never awaited are reported: what CPython's shutdown
+    // prints as it frees a module's objects (asyncio: "Task was destroyed
+    // but it is pending!"). Errors in them are ignored.
+    std::vector<Value> exit_hooks;
 
     // The platform clock and blocking sleep (core/host.hpp) that asyncio's
     // loop and the `time` module share: a VirtualHost under

@@ -131,6 +131,15 @@ struct PyFutData {
                 return;
             }
     }
+    // The registered callable whose object is `key`, or null.
+    Value remembered(const void* key) const noexcept {
+        auto is_key = [key](Value fn) { return fn.is_object() && fn.as_object() == key; };
+        if (!callbacks_listed()) return is_key(callbacks) ? callbacks : Value();
+        auto* list = static_cast<List*>(callbacks.as_object());
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (is_key((*list)[i])) return (*list)[i];
+        return Value();
+    }
     // Forgets every registration of fn (remove_done_callback).
     void forget_callbacks(Value fn) noexcept {
         if (!callbacks_listed()) {
@@ -251,6 +260,12 @@ void AsyncioState::trace(Tracer& tracer) {
     for (auto& [key, v] : calls) tracer.visit(v);
     tracer.visit(repr_hook);
     tracer.visit(op_thrown);
+}
+
+void AsyncioState::before_teardown() noexcept {
+    for (PyFutData* d = live_tasks; d; d = d->next_live) static_cast<PyTask*>(d)->detach_from_waiter();
+    for_each_live(this, [](Object*, corio::FutureBase* f, bool) { f->drop_callbacks(); });
+    loops.clear();
 }
 
 void AsyncioState::report(const corio::ErrorContext& c) {
@@ -550,6 +565,21 @@ Value fut_info(Interp& interp, const CallArgs& a) {
     return make_tuple(interp, {make_str(interp, corio::state_name(f->state())), result, exc});
 }
 
+// The done callbacks for the repr (asyncio's _format_callbacks), in order:
+// a task's wake-up as the str CPython shows, a Python callable as itself;
+// the engine's own callbacks (run_until_complete's) are left out.
+Value fut_callbacks(Interp& interp, const CallArgs& a) {
+    check_nargs(interp, a, "_callbacks", 1, 1);
+    corio::FutureBase* f = fut_arg(interp, a[0]);
+    PyFutData* d = data_of(f);
+    List* out = make_list(interp);
+    for (const corio::FutureBase::CallbackView& c : f->callback_views()) {
+        if (c.waiter) out->append(interp, make_str(interp, "Task.task_wakeup()"));
+        else if (Value fn = d->remembered(c.key)) out->append(interp, fn);
+    }
+    return out;
+}
+
 // ------------------------------------------------------------ Task methods
 
 PyTask* task_arg(Interp& interp, Value v) {
@@ -653,13 +683,13 @@ Value mod_all_tasks(Interp& interp, const CallArgs& a) {
     return out;
 }
 
-// Tasks that failed and whose exception nobody retrieved, in creation order
-// of the check (the prelude reports them at the end of asyncio.run).
-Value mod_unretrieved(Interp& interp, const CallArgs& a) {
-    AsyncioState* st = state_of(a);
+// The live futures and tasks `keep` picks, in creation order; those done
+// with an exception are marked retrieved (they are reported).
+template <class Keep>
+Value live_in_creation_order(Interp& interp, AsyncioState* st, Keep keep) {
     std::vector<std::pair<uint64_t, Object*>> found;
-    for_each_live(st, [&](Object* o, corio::FutureBase* f, bool) {
-        if (f->done() && f->exception_unretrieved()) found.emplace_back(f->id(), o);
+    for_each_live(st, [&](Object* o, corio::FutureBase* f, bool is_task) {
+        if (keep(f, is_task)) found.emplace_back(f->id(), o);
     });
     std::sort(found.begin(), found.end());
     List* out = make_list(interp);
@@ -668,6 +698,22 @@ Value mod_unretrieved(Interp& interp, const CallArgs& a) {
         out->append(interp, p.second);
     }
     return out;
+}
+
+bool unretrieved(const corio::FutureBase* f) { return f->done() && f->exception_unretrieved(); }
+
+// Futures and tasks that failed and whose exception nobody retrieved (the
+// prelude reports them at the end of asyncio.run).
+Value mod_unretrieved(Interp& interp, const CallArgs& a) {
+    return live_in_creation_order(interp, state_of(a), [](corio::FutureBase* f, bool) { return unretrieved(f); });
+}
+
+// What CPython's shutdown reports as it frees them: those unretrieved, and
+// the tasks still pending (the prelude's _report_at_exit).
+Value mod_left_at_exit(Interp& interp, const CallArgs& a) {
+    return live_in_creation_order(interp, state_of(a), [](corio::FutureBase* f, bool is_task) {
+        return unretrieved(f) || (is_task && !f->done());
+    });
 }
 
 // _patch(type, name, value): puts a Python function into a native type's dict.
@@ -730,6 +776,7 @@ Module* make_asyncio_module(Interp& interp) {
     method(fut, "add_done_callback", fut_add_done_callback);
     method(fut, "remove_done_callback", fut_remove_done_callback);
     method(fut, "_info", fut_info);
+    method(fut, "_callbacks", fut_callbacks);
     method(fut, "_state_holder", fut_done);
     finish_builtin_type(interp, fut);
     fut->module = make_str(interp, "_asyncio");
@@ -759,7 +806,7 @@ Module* make_asyncio_module(Interp& interp) {
     for (const Fn& f : {
              Fn{"_create_future", mod_create_future}, Fn{"_current_task", mod_current_task},
              Fn{"_all_tasks", mod_all_tasks},
-             Fn{"_unretrieved", mod_unretrieved}, Fn{"_patch", mod_patch},
+             Fn{"_unretrieved", mod_unretrieved}, Fn{"_left_at_exit", mod_left_at_exit}, Fn{"_patch", mod_patch},
              Fn{"_set_repr_hook", mod_set_repr_hook}, Fn{"iscoroutine", mod_is_coroutine},
              Fn{"isfuture", mod_is_future},
          }) {
@@ -776,6 +823,7 @@ Module* make_asyncio_module(Interp& interp) {
     register_source(interp, "<frozen asyncio>", src);
     Code* code = load_code(interp, compile_frozen("asyncio", src));
     run_module_code(interp, code, d);
+    interp.exit_hooks.push_back(d->get_str(interp, "_report_at_exit"));
     return m;
 }
 

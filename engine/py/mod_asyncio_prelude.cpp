@@ -51,7 +51,88 @@ def _future_repr_info(fut):
             info.append(f'exception={exc!r}')
         else:
             info.append(f'result={result!r}')
+    callbacks = fut._callbacks()
+    if callbacks:
+        info.append(_format_callbacks(callbacks))
     return info
+
+
+# How asyncio's reprs show done callbacks: the first and the last, with the
+# count of those between; each as its qualified name, its arguments (a
+# partial's, shortened as reprlib does) and where a plain function is defined.
+def _format_callbacks(callbacks):
+    shown = [_callback_text(cb) for cb in callbacks]
+    if len(shown) > 2:
+        shown = [shown[0], f'<{len(shown) - 2} more>', shown[-1]]
+    return f'cb=[{", ".join(shown)}]'
+
+
+def _callback_text(cb):
+    if type(cb) is str:  # a task's wake-up, named by _callbacks
+        return cb
+    text = _callback_call(cb, (), None)
+    source = _callback_source(cb)
+    if source:
+        text += f' at {source[0]}:{source[1]}'
+    return text
+
+
+def _callback_call(fn, args, kwargs, suffix=''):
+    import functools
+    if isinstance(fn, functools.partial):
+        return _callback_call(fn.func, fn.args, fn.keywords, _callback_args(args, kwargs) + suffix)
+    name = getattr(fn, '__qualname__', None) or getattr(fn, '__name__', None) or repr(fn)
+    return name + _callback_args(args, kwargs) + suffix
+
+
+def _callback_args(args, kwargs):
+    items = [_short_repr(a) for a in args]
+    if kwargs:
+        items += [f'{k}={_short_repr(v)}' for k, v in kwargs.items()]
+    return f'({", ".join(items)})'
+
+
+def _callback_source(fn):
+    import functools
+    while hasattr(fn, '__wrapped__'):
+        fn = fn.__wrapped__
+    if type(fn) is type(_callback_source):
+        return fn.__code__.co_filename, fn.__code__.co_firstlineno
+    if isinstance(fn, functools.partial):
+        return _callback_source(fn.func)
+    return None
+
+
+# reprlib.repr's defaults: strings and other reprs beyond 30 characters and
+# ints beyond 40 keep their ends around '...'; up to 6 items of a list or
+# tuple, 6 levels deep.
+def _short_repr(x, level=6):
+    if type(x) is str:
+        s = repr(x[:30])
+        if len(s) > 30:
+            i = 13
+            s = repr(x[:i] + x[len(x) - 14:])
+            s = s[:i] + '...' + s[len(s) - 14:]
+        return s
+    if type(x) in (list, tuple):
+        left, right = ('[', ']') if type(x) is list else ('(', ')')
+        if not x:
+            return left + right
+        if level <= 0:
+            return left + '...' + right
+        pieces = [_short_repr(item, level - 1) for item in x[:6]]
+        if len(x) > 6:
+            pieces.append('...')
+        if len(x) == 1 and type(x) is tuple:
+            right = ',' + right
+        return left + ', '.join(pieces) + right
+    s = repr(x)
+    limit = 40 if type(x) is int else 30
+    if len(s) > limit:
+        i = (limit - 3) // 2
+        j = limit - 3 - i
+        s = s[:i] + '...' + s[len(s) - j:]
+    return s
 
 
 def _format_coroutine(qual, filename, defline, line):
@@ -201,11 +282,25 @@ async def _wrap_awaitable(awaitable):
 
 def _report_unretrieved():
     for t in _unretrieved():
-        kind = 'Task' if isinstance(t, Task) else 'Future'
-        import sys
-        exc = t._info()[2]
-        sys.stderr.write(f'{kind} exception was never retrieved\nfuture: {t!r}\n')
-        _print_exc(exc)
+        _report_lost(t)
+
+
+def _report_lost(t):
+    import sys
+    if not t.done():
+        sys.stderr.write(f'Task was destroyed but it is pending!\ntask: {t!r}\n')
+        return
+    kind = 'Task' if isinstance(t, Task) else 'Future'
+    exc = t._info()[2]
+    sys.stderr.write(f'{kind} exception was never retrieved\nfuture: {t!r}\n')
+    _print_exc(exc)
+
+
+# Run when the program ends (Interp::exit_hooks): what CPython's shutdown
+# logs as it frees these objects.
+def _report_at_exit():
+    for t in _left_at_exit():
+        _report_lost(t)
 
 
 def _print_exc(exc):
@@ -214,7 +309,6 @@ def _print_exc(exc):
 
 
 def _cancel_all_tasks():
-    to_cancel = all_tasks(_the_loop) if _loop_running() else {t for t in _all_tasks() if not t.done()}
     to_cancel = [t for t in _all_tasks() if not t.done()]
     if not to_cancel:
         return

@@ -45,9 +45,10 @@ public:
         if (!i.host) own_host = std::make_unique<corio::VirtualHost>();
     }
     void trace(Tracer& tracer) override;
-    // The loops go first: their queues and task lists point into tasks,
-    // which are heap objects.
-    void before_teardown() noexcept override { loops.clear(); }
+    // The engine's references between futures and tasks go first, then the
+    // loops (their queues and task lists point into tasks): the heap frees
+    // its objects in no particular order.
+    void before_teardown() noexcept override;
 
     corio::Host& host() { return interp.host ? *interp.host : *own_host; }
     corio::Loop& loop() {

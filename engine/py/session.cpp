@@ -92,8 +92,25 @@ void Session::finish(int status) {
     vm.task_step_depth = -1;
     phase_ = Phase::Done;
     status_ = status;
-    // CPython's shutdown frees what is left: coroutines never started warn.
+    // CPython's shutdown frees what is left: pending tasks are reported,
+    // coroutines never started warn.
+    run_exit_hooks();
     report_never_awaited_at_exit(interp_);
+}
+
+// The hooks stay in the list (a root) while they run; hooks added
+// meanwhile are not run.
+void Session::run_exit_hooks() {
+    for (std::size_t n = interp_.exit_hooks.size(); n > 0; --n) {
+        try {
+            interp_.call(interp_.exit_hooks[n - 1], {});
+        } catch (const PyException&) {
+            // ignored, as CPython ignores errors in a finalizer
+        } catch (const HeapExhausted&) {
+            break;
+        }
+    }
+    interp_.exit_hooks.clear();
 }
 
 // Reports an uncaught exception as python does and keeps what the page

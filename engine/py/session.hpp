@@ -100,6 +100,7 @@ private:
     Progress suspended_in_task();
     Value take_interrupt();
     void finish(int status);
+    void run_exit_hooks();
     int report(Value exc);
 
     Interp& interp_;

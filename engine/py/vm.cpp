@@ -37,7 +37,7 @@ Vm::Vm(Interp& interp_) : ExternalRoot(interp_.heap), interp(interp_) {
     interp.vm = this;
     never_awaited = std::make_unique<NeverAwaited>(interp);
     types.code = new_builtin_type(interp, "code", nullptr, 0);
-    finish_builtin_type(interp, types.code);
+    init_code_type(interp, types.code);
     types.function = new_builtin_type(interp, "function", nullptr, kTypeMethodDescriptor);
     init_function_type(interp, types.function);
     init_generator_types(interp, types);

@@ -2,7 +2,8 @@
 # run_one.sh CORIO NAME [OPTION...] — runs tests/py/NAME.py with `CORIO run
 # --clock=virtual OPTION...` from this
 # folder and compares with CPython's NAME.out (stdout, exact), NAME.err
-# (stderr, exact, this folder's path written DIR/; must be empty if absent)
+# (stderr, exact; must be empty if absent; in both this folder's path is
+# written DIR/)
 # and NAME.code (exit status; 0 if absent). Prints a diff on failure.
 set -uo pipefail
 corio=$1
@@ -13,7 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$corio" run --clock=virtual "$@" "$PWD/$name.py" >"$tmp/out" 2>"$tmp/err" </dev/null
 code=$?
-sed -i "s|$PWD/|DIR/|g" "$tmp/err"
+sed -i "s|$PWD/|DIR/|g" "$tmp/out" "$tmp/err"
 want_code=0
 [ -f "$name.code" ] && want_code=$(cat "$name.code")
 [ -f "$name.err" ] && cp "$name.err" "$tmp/want_err" || : >"$tmp/want_err"

@@ -716,6 +716,12 @@ Value mod_left_at_exit(Interp& interp, const CallArgs& a) {
     });
 }
 
+// Uses up the next Task-N number (the prelude's _numbered_task).
+Value mod_skip_task_number(Interp& interp, const CallArgs& a) {
+    ++state_of(a)->task_counter;
+    return interp.none;
+}
+
 // _patch(type, name, value): puts a Python function into a native type's dict.
 Value mod_patch(Interp& interp, const CallArgs& a) {
     check_nargs(interp, a, "_patch", 3, 3);
@@ -806,7 +812,8 @@ Module* make_asyncio_module(Interp& interp) {
     for (const Fn& f : {
              Fn{"_create_future", mod_create_future}, Fn{"_current_task", mod_current_task},
              Fn{"_all_tasks", mod_all_tasks},
-             Fn{"_unretrieved", mod_unretrieved}, Fn{"_left_at_exit", mod_left_at_exit}, Fn{"_patch", mod_patch},
+             Fn{"_unretrieved", mod_unretrieved}, Fn{"_left_at_exit", mod_left_at_exit},
+             Fn{"_skip_task_number", mod_skip_task_number}, Fn{"_patch", mod_patch},
              Fn{"_set_repr_hook", mod_set_repr_hook}, Fn{"iscoroutine", mod_is_coroutine},
              Fn{"isfuture", mod_is_future},
          }) {

@@ -153,8 +153,8 @@ def _repr(fut):
         if waiter is not None:
             # a str: a lock's or a queue's waiter, formatted by _task_info
             info.insert(3, f'wait_for={waiter if type(waiter) is str else repr(waiter)}')
-        return f'<Task {" ".join(info)}>'
-    return f'<Future {" ".join(_future_repr_info(fut))}>'
+        return f'<{type(fut).__name__} {" ".join(info)}>'
+    return f'<{type(fut).__name__} {" ".join(_future_repr_info(fut))}>'
 
 _set_repr_hook(_repr)
 
@@ -263,7 +263,17 @@ def iscoroutinefunction(func):
 
 def create_task(coro, *, name=None, context=None):
     get_running_loop()
-    return Task(coro, name=name)
+    return _numbered_task(coro, name)
+
+
+# asyncio.create_task and TaskGroup.create_task make the task unnamed and
+# then name it, so a named task uses up a Task-N number all the same
+# (loop.create_task does not).
+def _numbered_task(coro, name):
+    task = Task(coro, name=name)
+    if name is not None:
+        _skip_task_number()
+    return task
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -684,13 +694,25 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = Task(coro, name=name)
+        task = _numbered_task(coro, name)
         if task.done():
             self._on_task_done(task)
         else:
             self._tasks.append(task)
             task.add_done_callback(self._on_task_done)
         return task
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        return f'<TaskGroup{" ".join(info)}>'
 
     def _is_base_error(self, exc):
         return isinstance(exc, (SystemExit, KeyboardInterrupt))
@@ -748,6 +770,17 @@ class Timeout:
 
     def expired(self):
         return self._state in ('expiring', 'expired')
+
+    # asyncio's names of the states, which this class spells its own way
+    _STATE_NAMES = {'created': 'created', 'entered': 'active', 'expiring': 'expiring',
+                    'expired': 'expired', 'exited': 'finished'}
+
+    def __repr__(self):
+        info = ''
+        if self._state == 'entered':
+            when = round(self._when, 3) if self._when is not None else None
+            info = f' when={when}'
+        return f'<Timeout [{self._STATE_NAMES[self._state]}]{info}>'
 
     async def __aenter__(self):
         self._state = 'entered'

@@ -84,13 +84,16 @@ Value mod_time(Interp& interp, const CallArgs& a) {
     return make_float(interp, state_of(a)->loop().time());
 }
 
+// An asyncio Handle (call_soon) or TimerHandle (call_later, call_at).
 class TimerHandleObj final : public Object {
 public:
     explicit TimerHandleObj(Type* type) noexcept : Object(type) {}
+    void trace(Tracer& tracer) override { tracer.visit(call); }
     corio::HandleRef handle;
     AsyncioState* st = nullptr;
     uint64_t key = 0;
     double when = 0;
+    Value call;  // the (fn, args) tuple for the repr, until cancelled (as asyncio keeps it)
 };
 
 // _call(delay_or_None, when_or_None, fn, args): a handle object.
@@ -99,7 +102,8 @@ Value mod_call(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     corio::Loop& lp = st->loop();
     uint64_t key = ++st->next_call;
-    st->calls[key] = make_tuple(interp, {a[2], a[3]});
+    Value call = make_tuple(interp, {a[2], a[3]});
+    st->calls[key] = call;
     auto fn = [st, key]() {
         auto it = st->calls.find(key);
         if (it == st->calls.end()) return;
@@ -109,9 +113,11 @@ Value mod_call(Interp& interp, const CallArgs& a) {
         auto* args = static_cast<Tuple*>((*t)[1].as_object());
         py::call(st->interp, (*t)[0], args->items(), args->size());
     };
-    auto* h = interp.heap.make<TimerHandleObj>(st->handle_type);
+    const bool timer = a[0] != interp.none || a[1] != interp.none;
+    auto* h = interp.heap.make<TimerHandleObj>(timer ? st->timer_handle_type : st->handle_type);
     h->st = st;
     h->key = key;
+    h->call = call;
     // The trace shows whose timer it is (TimerArmed b).
     const uint64_t task = lp.current_task() ? lp.current_task()->id() : 0;
     if (a[0] != interp.none) {
@@ -146,7 +152,20 @@ Value handle_cancel(Interp& interp, const CallArgs& a) {
     auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
     if (h->handle) h->handle->cancel();
     h->st->calls.erase(h->key);
+    h->call = Value();
     return interp.none;
+}
+
+// The prelude's repr (AsyncioState::repr_hook), as for futures.
+Value handle_repr(Interp& interp, Value self) {
+    auto* h = static_cast<TimerHandleObj*>(self.as_object());
+    return py::call(interp, h->st->repr_hook, &self, 1);
+}
+
+// (fn, args) or None once cancelled: what the prelude's repr shows.
+Value handle_call_info(Interp& interp, const CallArgs& a) {
+    auto* h = static_cast<TimerHandleObj*>(a[0].as_object());
+    return h->call ? h->call : interp.none;
 }
 
 Value handle_cancelled(Interp& interp, const CallArgs& a) {
@@ -166,13 +185,20 @@ void add_loop_functions(Interp& interp, AsyncioState* st, Dict* module_dict) {
         b->data = st;
         return b;
     };
-    Type* handle = new_builtin_type(interp, "TimerHandle", nullptr, 0);
+    Type* handle = new_builtin_type(interp, "Handle", nullptr, 0);
+    handle->slots.repr = handle_repr;
     add(add_method(interp, handle, "cancel", handle_cancel));
     add(add_method(interp, handle, "cancelled", handle_cancelled));
-    add(add_method(interp, handle, "when", handle_when));
+    add(add_method(interp, handle, "_call_info", handle_call_info));
     finish_builtin_type(interp, handle);
+    Type* timer_handle = new_builtin_type(interp, "TimerHandle", handle, 0);
+    timer_handle->slots.repr = handle_repr;
+    add(add_method(interp, timer_handle, "when", handle_when));
+    finish_builtin_type(interp, timer_handle);
     st->handle_type = handle;
-    module_dict->set_str(interp, "TimerHandle", handle);
+    st->timer_handle_type = timer_handle;
+    module_dict->set_str(interp, "Handle", handle);
+    module_dict->set_str(interp, "TimerHandle", timer_handle);
 
     struct Fn {
         const char* name;

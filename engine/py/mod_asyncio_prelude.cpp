@@ -67,10 +67,10 @@ def _format_callbacks(callbacks):
     return f'cb=[{", ".join(shown)}]'
 
 
-def _callback_text(cb):
+def _callback_text(cb, args=()):
     if type(cb) is str:  # a task's wake-up, named by _callbacks
         return cb
-    text = _callback_call(cb, (), None)
+    text = _callback_call(cb, args, None)
     source = _callback_source(cb)
     if source:
         text += f' at {source[0]}:{source[1]}'
@@ -142,7 +142,10 @@ def _format_coroutine(qual, filename, defline, line):
     return f'{name} done, defined at {filename}:{defline}'
 
 
+# The repr of futures, tasks and handles (set by _set_repr_hook).
 def _repr(fut):
+    if isinstance(fut, Handle):
+        return _handle_repr(fut)
     if isinstance(fut, Task):
         info = _future_repr_info(fut)
         if fut.cancelling() and not fut.done():
@@ -157,6 +160,18 @@ def _repr(fut):
     return f'<{type(fut).__name__} {" ".join(_future_repr_info(fut))}>'
 
 _set_repr_hook(_repr)
+
+
+def _handle_repr(self):
+    info = [type(self).__name__]
+    if self.cancelled():
+        info.append('cancelled')
+    if isinstance(self, TimerHandle):
+        info.append(f'when={self.when()}')
+    call = self._call_info()
+    if call is not None:
+        info.append(_callback_text(call[0], call[1]))
+    return f'<{" ".join(info)}>'
 
 
 class AbstractEventLoop:
@@ -358,6 +373,14 @@ class _GatheringFuture(Future):
         return _gathering_cancel(self, msg)
 
 
+# The CancelledError a cancelled future raises (asyncio's _make_cancelled_error).
+def _cancelled_error(fut):
+    try:
+        fut.result()
+    except CancelledError as e:
+        return e
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     if not coros_or_futures:
         outer = _create_future()
@@ -377,12 +400,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             return
         if not return_exceptions:
             if fut.cancelled():
-                exc = fut._make_cancelled_error() if hasattr(fut, '_make_cancelled_error') else None
-                try:
-                    fut.result()
-                except CancelledError as e:
-                    exc = e
-                outer.set_exception(exc)
+                outer.set_exception(_cancelled_error(fut))
                 return
             else:
                 exc = fut.exception()
@@ -393,21 +411,21 @@ def gather(*coros_or_futures, return_exceptions=False):
             results = []
             for f in children:
                 if f.cancelled():
-                    try:
-                        f.result()
-                    except CancelledError as e:
-                        res = e
+                    # A new error with the future's cancel message, or ''
+                    # (a task's message went into the error it raised,
+                    # which stays for the first to ask).
+                    msg = () if isinstance(f, Task) else _cancelled_error(f).args
+                    res = CancelledError(msg[0] if msg else '')
                 else:
                     res = f.exception()
                     if res is None:
                         res = f.result()
                 results.append(res)
             if cancel_requested[0]:
-                try:
-                    children[-1].result() if False else None
-                except CancelledError:
-                    pass
-                outer.set_exception(CancelledError())
+                # cancelled, whatever return_exceptions says: the error of
+                # the child that finished last (without a message if it
+                # was not cancelled)
+                outer.set_exception(_cancelled_error(fut) if fut.cancelled() else CancelledError())
             else:
                 outer.set_result(results)
 

@@ -96,7 +96,8 @@ public:
     Value repr_hook;  // the prelude's repr for futures and tasks
     Type* future_type = nullptr;
     Type* task_type = nullptr;
-    Type* handle_type = nullptr;
+    Type* handle_type = nullptr;        // asyncio.Handle (call_soon)
+    Type* timer_handle_type = nullptr;  // asyncio.TimerHandle (call_later, call_at)
     AsyncioSyncTypes sync_types;
     int users = 1;  // the module holder + every live future
 };

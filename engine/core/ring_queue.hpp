@@ -33,7 +33,7 @@ public:
         grow_to(cap);
     }
 
-    CORIO_HOT_INLINE void push_back(T value) {
+    void push_back(T value) {
         if (size_ == capacity_) grow();
         ::new (static_cast<void*>(slot(head_ + size_))) T(std::move(value));
         ++size_;
@@ -44,7 +44,7 @@ public:
         ::new (static_cast<void*>(slot(head_))) T(std::move(value));
         ++size_;
     }
-    CORIO_HOT_INLINE T pop_front() {
+    T pop_front() {
         T* p = slot(head_);
         T value = std::move(*p);
         p->~T();

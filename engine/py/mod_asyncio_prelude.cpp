@@ -57,9 +57,7 @@ def _future_repr_info(fut):
     return info
 
 
-# How asyncio's reprs show done callbacks: the first and the last, with the
-# count of those between; each as its qualified name, its arguments (a
-# partial's, shortened as reprlib does) and where a plain function is defined.
+# done callbacks as asyncio's reprs show them
 def _format_callbacks(callbacks):
     shown = [_callback_text(cb) for cb in callbacks]
     if len(shown) > 2:
@@ -103,29 +101,14 @@ def _callback_source(fn):
     return None
 
 
-# reprlib.repr's defaults: strings and other reprs beyond 30 characters and
-# ints beyond 40 keep their ends around '...'; up to 6 items of a list or
-# tuple, 6 levels deep.
-def _short_repr(x, level=6):
+# reprlib.repr for strs, ints and the rest (not its containers)
+def _short_repr(x):
     if type(x) is str:
         s = repr(x[:30])
         if len(s) > 30:
-            i = 13
-            s = repr(x[:i] + x[len(x) - 14:])
-            s = s[:i] + '...' + s[len(s) - 14:]
+            s = repr(x[:13] + x[len(x) - 14:])
+            s = s[:13] + '...' + s[len(s) - 14:]
         return s
-    if type(x) in (list, tuple):
-        left, right = ('[', ']') if type(x) is list else ('(', ')')
-        if not x:
-            return left + right
-        if level <= 0:
-            return left + '...' + right
-        pieces = [_short_repr(item, level - 1) for item in x[:6]]
-        if len(x) > 6:
-            pieces.append('...')
-        if len(x) == 1 and type(x) is tuple:
-            right = ',' + right
-        return left + ', '.join(pieces) + right
     s = repr(x)
     limit = 40 if type(x) is int else 30
     if len(s) > limit:
@@ -142,7 +125,6 @@ def _format_coroutine(qual, filename, defline, line):
     return f'{name} done, defined at {filename}:{defline}'
 
 
-# The repr of futures, tasks and handles (set by _set_repr_hook).
 def _repr(fut):
     if isinstance(fut, Handle):
         return _handle_repr(fut)
@@ -281,9 +263,7 @@ def create_task(coro, *, name=None, context=None):
     return _numbered_task(coro, name)
 
 
-# asyncio.create_task and TaskGroup.create_task make the task unnamed and
-# then name it, so a named task uses up a Task-N number all the same
-# (loop.create_task does not).
+# 3.11 names the task after making it: a Task-N number is used up
 def _numbered_task(coro, name):
     task = Task(coro, name=name)
     if name is not None:
@@ -321,8 +301,7 @@ def _report_lost(t):
     _print_exc(exc)
 
 
-# Run when the program ends (Interp::exit_hooks): what CPython's shutdown
-# logs as it frees these objects.
+# Interp::exit_hooks: what CPython's shutdown logs
 def _report_at_exit():
     for t in _left_at_exit():
         _report_lost(t)
@@ -373,7 +352,6 @@ class _GatheringFuture(Future):
         return _gathering_cancel(self, msg)
 
 
-# The CancelledError a cancelled future raises (asyncio's _make_cancelled_error).
 def _cancelled_error(fut):
     try:
         fut.result()
@@ -411,9 +389,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             results = []
             for f in children:
                 if f.cancelled():
-                    # A new error with the future's cancel message, or ''
-                    # (a task's message went into the error it raised,
-                    # which stays for the first to ask).
+                    # a task's message stays in the error it raised
                     msg = () if isinstance(f, Task) else _cancelled_error(f).args
                     res = CancelledError(msg[0] if msg else '')
                 else:
@@ -422,9 +398,6 @@ def gather(*coros_or_futures, return_exceptions=False):
                         res = f.result()
                 results.append(res)
             if cancel_requested[0]:
-                # cancelled, whatever return_exceptions says: the error of
-                # the child that finished last (without a message if it
-                # was not cancelled)
                 outer.set_exception(_cancelled_error(fut) if fut.cancelled() else CancelledError())
             else:
                 outer.set_result(results)
@@ -789,7 +762,6 @@ class Timeout:
     def expired(self):
         return self._state in ('expiring', 'expired')
 
-    # asyncio's names of the states, which this class spells its own way
     _STATE_NAMES = {'created': 'created', 'entered': 'active', 'expiring': 'expiring',
                     'expired': 'expired', 'exited': 'finished'}
 

@@ -7,8 +7,6 @@
 #include <memory>
 #include <utility>
 
-#include "core/hot_inline.hpp"
-
 namespace corio {
 
 template <class T>
@@ -89,6 +87,7 @@ public:
 private:
     T* slot(std::size_t i) const noexcept { return buf_.get() + (i & (capacity_ - 1)); }
 
+    // Out of line: push_back and push_front stay small enough to inline.
     [[gnu::noinline]] void grow() { grow_to(capacity_ ? capacity_ * 2 : 16); }
 
     void grow_to(std::size_t cap) {

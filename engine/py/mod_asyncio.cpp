@@ -661,6 +661,18 @@ Value task_info(Interp& interp, const CallArgs& a) {
 
 // ------------------------------------------------------------ module functions
 
+}  // namespace
+
+void add_functions(Interp& interp, AsyncioState* st, Dict* module_dict, std::initializer_list<AsyncioFn> fns) {
+    for (const AsyncioFn& f : fns) {
+        BuiltinFunction* b = make_builtin(interp, f.name, f.fn);
+        b->data = st;
+        module_dict->set_str(interp, b->name, b);
+    }
+}
+
+namespace {
+
 Value mod_create_future(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     return interp.heap.make<PyFuture>(st->future_type, st->loop(), st);
@@ -805,22 +817,12 @@ Module* make_asyncio_module(Interp& interp) {
     d->set_str(interp, "Future", fut);
     d->set_str(interp, "Task", task);
 
-    struct Fn {
-        const char* name;
-        NativeFn fn;
-    };
-    for (const Fn& f : {
-             Fn{"_create_future", mod_create_future}, Fn{"_current_task", mod_current_task},
-             Fn{"_all_tasks", mod_all_tasks},
-             Fn{"_unretrieved", mod_unretrieved}, Fn{"_left_at_exit", mod_left_at_exit},
-             Fn{"_skip_task_number", mod_skip_task_number}, Fn{"_patch", mod_patch},
-             Fn{"_set_repr_hook", mod_set_repr_hook}, Fn{"iscoroutine", mod_is_coroutine},
-             Fn{"isfuture", mod_is_future},
-         }) {
-        BuiltinFunction* b = make_builtin(interp, f.name, f.fn);
-        b->data = st;
-        d->set_str(interp, b->name, b);
-    }
+    add_functions(interp, st, d, {
+        {"_create_future", mod_create_future}, {"_current_task", mod_current_task},
+        {"_all_tasks", mod_all_tasks}, {"_unretrieved", mod_unretrieved}, {"_left_at_exit", mod_left_at_exit},
+        {"_skip_task_number", mod_skip_task_number}, {"_patch", mod_patch},
+        {"_set_repr_hook", mod_set_repr_hook}, {"iscoroutine", mod_is_coroutine}, {"isfuture", mod_is_future},
+    });
 
     add_loop_functions(interp, st, d);
     add_sync_primitives(interp, st, d, static_cast<BuiltinFunction*>(fut->dict->get_str(interp, "_state_holder").as_object()));

@@ -93,7 +93,7 @@ public:
     AsyncioState* st = nullptr;
     uint64_t key = 0;
     double when = 0;
-    Value call;  // the (fn, args) tuple for the repr, until cancelled (as asyncio keeps it)
+    Value call;  // (fn, args), until cancelled (asyncio keeps it after the call for the repr)
 };
 
 // _call(delay_or_None, when_or_None, fn, args): a handle object.
@@ -102,22 +102,20 @@ Value mod_call(Interp& interp, const CallArgs& a) {
     AsyncioState* st = state_of(a);
     corio::Loop& lp = st->loop();
     uint64_t key = ++st->next_call;
-    Value call = make_tuple(interp, {a[2], a[3]});
-    st->calls[key] = call;
-    auto fn = [st, key]() {
-        auto it = st->calls.find(key);
-        if (it == st->calls.end()) return;
-        Value pair = it->second;
-        st->calls.erase(it);
-        auto* t = static_cast<Tuple*>(pair.as_object());
-        auto* args = static_cast<Tuple*>((*t)[1].as_object());
-        py::call(st->interp, (*t)[0], args->items(), args->size());
-    };
     const bool timer = a[0] != interp.none || a[1] != interp.none;
     auto* h = interp.heap.make<TimerHandleObj>(timer ? st->timer_handle_type : st->handle_type);
     h->st = st;
     h->key = key;
-    h->call = call;
+    h->call = make_tuple(interp, {a[2], a[3]});
+    st->calls[key] = h;
+    auto fn = [st, key]() {
+        auto it = st->calls.find(key);
+        if (it == st->calls.end()) return;
+        auto* t = static_cast<Tuple*>(static_cast<TimerHandleObj*>(it->second.as_object())->call.as_object());
+        st->calls.erase(it);  // the tuple stays alive on the handle
+        auto* args = static_cast<Tuple*>((*t)[1].as_object());
+        py::call(st->interp, (*t)[0], args->items(), args->size());
+    };
     // The trace shows whose timer it is (TimerArmed b).
     const uint64_t task = lp.current_task() ? lp.current_task()->id() : 0;
     if (a[0] != interp.none) {
@@ -181,38 +179,28 @@ Value handle_when(Interp& interp, const CallArgs& a) {
 }  // namespace
 
 void add_loop_functions(Interp& interp, AsyncioState* st, Dict* module_dict) {
-    auto add = [&](BuiltinFunction* b) {
-        b->data = st;
-        return b;
-    };
+    // Handle and TimerHandle (their methods reach the state through the handle)
     Type* handle = new_builtin_type(interp, "Handle", nullptr, 0);
     handle->slots.repr = handle_repr;
-    add(add_method(interp, handle, "cancel", handle_cancel));
-    add(add_method(interp, handle, "cancelled", handle_cancelled));
-    add(add_method(interp, handle, "_call_info", handle_call_info));
+    add_method(interp, handle, "cancel", handle_cancel);
+    add_method(interp, handle, "cancelled", handle_cancelled);
+    add_method(interp, handle, "_call_info", handle_call_info);
     finish_builtin_type(interp, handle);
     Type* timer_handle = new_builtin_type(interp, "TimerHandle", handle, 0);
     timer_handle->slots.repr = handle_repr;
-    add(add_method(interp, timer_handle, "when", handle_when));
+    add_method(interp, timer_handle, "when", handle_when);
     finish_builtin_type(interp, timer_handle);
     st->handle_type = handle;
     st->timer_handle_type = timer_handle;
     module_dict->set_str(interp, "Handle", handle);
     module_dict->set_str(interp, "TimerHandle", timer_handle);
 
-    struct Fn {
-        const char* name;
-        NativeFn fn;
-    };
-    for (const Fn& f : {
-             Fn{"_new_loop", mod_new_loop}, Fn{"_close_loop", mod_close_loop}, Fn{"_loop_running", mod_loop_running},
-             Fn{"_loop_closed", mod_loop_closed}, Fn{"_run_until_complete", mod_run_until_complete},
-             Fn{"_run_once", mod_run_once}, Fn{"_stop", mod_stop}, Fn{"_time", mod_time}, Fn{"_call", mod_call},
-             Fn{"_wait_kind", mod_wait_kind},
-         }) {
-        BuiltinFunction* b = add(make_builtin(interp, f.name, f.fn));
-        module_dict->set_str(interp, b->name, b);
-    }
+    add_functions(interp, st, module_dict, {
+        {"_new_loop", mod_new_loop}, {"_close_loop", mod_close_loop}, {"_loop_running", mod_loop_running},
+        {"_loop_closed", mod_loop_closed}, {"_run_until_complete", mod_run_until_complete},
+        {"_run_once", mod_run_once}, {"_stop", mod_stop}, {"_time", mod_time}, {"_call", mod_call},
+        {"_wait_kind", mod_wait_kind},
+    });
 }
 
 }  // namespace corio::py

@@ -762,18 +762,15 @@ class Timeout:
     def expired(self):
         return self._state in ('expiring', 'expired')
 
-    _STATE_NAMES = {'created': 'created', 'entered': 'active', 'expiring': 'expiring',
-                    'expired': 'expired', 'exited': 'finished'}
-
     def __repr__(self):
         info = ''
-        if self._state == 'entered':
+        if self._state == 'active':
             when = round(self._when, 3) if self._when is not None else None
             info = f' when={when}'
-        return f'<Timeout [{self._STATE_NAMES[self._state]}]{info}>'
+        return f'<Timeout [{self._state}]{info}>'
 
     async def __aenter__(self):
-        self._state = 'entered'
+        self._state = 'active'
         self._task = current_task()
         self._cancelling = self._task.cancelling()
         if self._task is None:
@@ -789,8 +786,8 @@ class Timeout:
             self._state = 'expired'
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
                 raise TimeoutError from exc_val
-        elif self._state == 'entered':
-            self._state = 'exited'
+        elif self._state == 'active':
+            self._state = 'finished'
         return None
 
     def _on_timeout(self):

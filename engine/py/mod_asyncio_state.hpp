@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -90,7 +91,9 @@ public:
     // The exception thrown into the operation sending now (mod_asyncio_op.cpp),
     // while the engine carries it.
     Value op_thrown;
-    std::unordered_map<uint64_t, Value> calls;        // call_soon/call_later: (fn, args) tuples
+    // The handle objects of call_soon/call_later/call_at not yet run nor
+    // cancelled (each holds its (fn, args)), kept while the loop holds them.
+    std::unordered_map<uint64_t, Value> calls;
     uint64_t next_call = 0;
     Dict* module_dict = nullptr;
     Value repr_hook;  // the prelude's repr for futures and tasks
@@ -104,6 +107,13 @@ public:
 
 class BuiltinFunction;
 struct CallArgs;
+
+// A function of the module, made with the state as its data.
+struct AsyncioFn {
+    const char* name;
+    Value (*fn)(Interp& interp, const CallArgs& args);
+};
+void add_functions(Interp& interp, AsyncioState* st, Dict* module_dict, std::initializer_list<AsyncioFn> fns);
 
 // The state of the module a native function belongs to (its data).
 AsyncioState* state_of(const CallArgs& a);
